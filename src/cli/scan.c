@@ -1,0 +1,199 @@
+/*
+ * scan.c -- `plimsoll scan`: find Dockerfiles, run every rule, write the report, and
+ * turn the result into an exit code for CI.
+ */
+#include "cli/cli.h"
+#include "core/xalloc.h"
+#include "engine/output.h"
+#include "engine/run.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int run(int argc, char **argv);
+
+const struct pl_cmd pl_cmd_scan = {
+	.name = "scan",
+	.args = "[options] [PATH|-]...",
+	.about = "Audit Dockerfiles: a file, every Dockerfile below a directory, or standard "
+		 "input (-).",
+	.help = "options:\n"
+		"  --format FORMAT        text (default), json or sarif\n"
+		"  --output FILE          write the report to FILE instead of standard output\n"
+		"  --fail-on SEVERITY     exit 1 when a finding is at least SEVERITY: info, low,\n"
+		"                         medium, high (default), critical, or never\n"
+		"  --stdin-filename NAME  the name to report for standard input (default: "
+		"Dockerfile)\n"
+		"  --target STAGE         the stage that is built (default: the last one)\n"
+		"  --build-arg NAME=VALUE a build argument, as for docker build (repeatable)\n"
+		"  --no-color             no colour (also when NO_COLOR is set)\n"
+		"  --quiet                findings only, no summary\n"
+		"  --help                 this help\n"
+		"\n"
+		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
+		"Dockerfile.* and *.dockerfile, skipping .git and node_modules.\n"
+		"\n"
+		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
+		"2 an input could not be read or parsed, 3 usage error.\n",
+	.run = run,
+};
+
+static char *
+cwd(void)
+{
+	size_t n = 256;
+	char *p = pl_xmalloc(n);
+
+	while (getcwd(p, n) == NULL) {
+		if (errno != ERANGE || n > 65536) {
+			strcpy(p, ".");
+			return p;
+		}
+		n *= 2;
+		p = pl_xrealloc(p, n);
+	}
+	return p;
+}
+
+static int
+run(int argc, char **argv)
+{
+	const struct pl_cmd *cmd = &pl_cmd_scan;
+	const struct pl_format *fmt = &pl_format_text;
+	struct pl_out_opts oo = { .fail_on = PL_SEV_HIGH, .version = PL_VERSION };
+	struct pl_scan_opts so = { 0 };
+	const char *output = NULL, *stdin_name = "Dockerfile", *v;
+	const char **build_args = pl_xcalloc((size_t)argc + 1, sizeof(char *));
+	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
+	char **files = NULL;
+	size_t nfiles = 0, cap = 0, nbuild = 0, npaths = 0, i;
+	bool no_color = false, only_paths = false;
+	struct pl_report r;
+	FILE *out = stdout;
+	int rc = PL_EXIT_OK, o, sev;
+
+	for (int k = 1; k < argc; k++) {
+		const char *a = argv[k];
+
+		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+			paths[npaths++] = argv[k];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = true;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			pl_cli_help(cmd, stdout);
+			rc = PL_EXIT_OK;
+			goto done_early;
+		} else if (strcmp(a, "--no-color") == 0) {
+			no_color = true;
+		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+			oo.quiet = true;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--format", &v)) != 0) {
+			if (o < 0 || (fmt = pl_format_find(v)) == NULL) {
+				rc = pl_cli_usage_error(cmd, "--format takes text, json or sarif");
+				goto done_early;
+			}
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--output", &v)) != 0) {
+			if (o < 0) {
+				rc = pl_cli_usage_error(cmd, "--output needs a file name");
+				goto done_early;
+			}
+			output = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--fail-on", &v)) != 0) {
+			if (o < 0 || (sev = pl_severity_parse(v)) < 0) {
+				rc = pl_cli_usage_error(cmd, "--fail-on takes info, low, medium, high, "
+							"critical or never");
+				goto done_early;
+			}
+			oo.fail_on = (enum pl_severity)sev;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--stdin-filename", &v)) != 0) {
+			if (o < 0 || v[0] == '\0') {
+				rc = pl_cli_usage_error(cmd, "--stdin-filename needs a name");
+				goto done_early;
+			}
+			stdin_name = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--target", &v)) != 0) {
+			if (o < 0) {
+				rc = pl_cli_usage_error(cmd, "--target needs a stage name");
+				goto done_early;
+			}
+			so.target = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--build-arg", &v)) != 0) {
+			if (o < 0 || strchr(v, '=') == NULL) {
+				rc = pl_cli_usage_error(cmd, "--build-arg takes NAME=VALUE");
+				goto done_early;
+			}
+			build_args[nbuild++] = v;
+		} else {
+			rc = pl_cli_usage_error(cmd, "unknown option '%s'", a);
+			goto done_early;
+		}
+	}
+	if (npaths == 0) {
+		paths[npaths++] = ".";
+	}
+	so.build_args = build_args;
+	for (i = 0; i < npaths; i++) {
+		if (pl_cli_find_dockerfiles(paths[i], &files, &nfiles, &cap) != 0) {
+			rc = PL_EXIT_INPUT;
+		}
+	}
+	if (output != NULL) {
+		out = fopen(output, "w");
+		if (out == NULL) {
+			fprintf(stderr, "plimsoll: cannot write %s: %s\n", output, strerror(errno));
+			rc = PL_EXIT_INPUT;
+			goto done_files;
+		}
+	}
+	oo.color = fmt == &pl_format_text && pl_cli_use_color(out, no_color);
+	oo.base_dir = cwd();
+	pl_report_init(&r);
+	for (i = 0; i < nfiles; i++) {
+		const char *display = strcmp(files[i], "-") == 0 ? stdin_name : files[i];
+
+		/* "./Dockerfile" reads as "Dockerfile": drop a leading "./" for display. */
+		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
+			display += 2;
+		}
+		pl_scan_dockerfile(&r, files[i], display, &so);
+	}
+	pl_report_sort(&r);
+	for (i = 0; i < r.nerrors; i++) {
+		const struct pl_file_error *e = &r.errors[i];
+
+		if (e->line > 0) {
+			fprintf(stderr, "%s:%u:%u: error: %s\n", e->file, e->line, e->col, e->message);
+		} else {
+			fprintf(stderr, "%s: error: %s\n", e->file, e->message);
+		}
+	}
+	if (fmt->write(out, &r, &oo) != 0 || fflush(out) != 0) {
+		fprintf(stderr, "plimsoll: writing the report failed: %s\n", strerror(errno));
+		rc = PL_EXIT_INPUT;
+	}
+	if (rc == PL_EXIT_OK && r.nerrors > 0) {
+		rc = PL_EXIT_INPUT;
+	}
+	if (rc == PL_EXIT_OK && oo.fail_on != PL_SEV_NEVER &&
+	    pl_report_max_severity(&r) >= (int)oo.fail_on) {
+		rc = PL_EXIT_FINDINGS;
+	}
+	if (out != stdout) {
+		fclose(out);
+	}
+	pl_report_finish(&r);
+	free((char *)oo.base_dir);
+done_files:
+	for (i = 0; i < nfiles; i++) {
+		free(files[i]);
+	}
+	free(files);
+done_early:
+	free(paths);
+	free(build_args);
+	return rc;
+}

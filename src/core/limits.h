@@ -1,0 +1,54 @@
+/*
+ * limits.h -- every ceiling plimsoll puts on its input, in one place.
+ *
+ * Input may come from an untrusted pull request, so each size, count and depth that an
+ * input controls is bounded here, with the reason for the number beside it. A value over
+ * its limit is a diagnostic with file:line:col and exit code 2, never a crash or a hang.
+ */
+#ifndef PL_CORE_LIMITS_H
+#define PL_CORE_LIMITS_H
+
+/* Largest file read at all. The largest real Dockerfiles are a few hundred KiB; 32 MiB
+ * leaves room for generated files while bounding what one input can make us allocate. */
+#define PL_MAX_FILE_BYTES (32u * 1024u * 1024u)
+
+/* Longest logical Dockerfile line (an instruction with its continuations). BuildKit reads
+ * lines with a 1 MiB-scale scanner buffer; anything longer is not a real Dockerfile. */
+#define PL_MAX_LINE_BYTES (1024u * 1024u)
+
+/* Most instructions in one Dockerfile. Real files have at most a few hundred. */
+#define PL_MAX_INSTRUCTIONS 100000u
+
+/* Most heredocs in one instruction; BuildKit has no limit but real files use one or two. */
+#define PL_MAX_HEREDOCS 64u
+
+/* Most words (flags plus arguments) in one instruction. */
+#define PL_MAX_WORDS 65536u
+
+/* Deepest nesting of subshells, $( ) and `sh -c` re-parses in a RUN script. Real scripts
+ * nest two or three levels; recursion deeper than this is refused, not followed. */
+#define PL_MAX_SHELL_DEPTH 32u
+
+/* Most simple commands taken from one RUN script. */
+#define PL_MAX_SHELL_COMMANDS 100000u
+
+/* Largest result of expanding one word with variables: ${a}${a}... can grow
+ * quadratically, so the expansion stops with an error past this size. */
+#define PL_MAX_EXPANSION_BYTES (1024u * 1024u)
+
+/* Deepest directory recursion when walking a scan path, and most files taken from one
+ * walk. Symlinked directories are never followed, so depth only guards real trees. */
+#define PL_MAX_WALK_DEPTH 64u
+#define PL_MAX_WALK_FILES 1000000u
+
+/* Most findings reported for one file: a generated file could otherwise produce millions
+ * of identical findings. Further findings are counted but not kept. */
+#define PL_MAX_FINDINGS_PER_FILE 10000u
+
+/* Longest evidence excerpt kept in a finding; longer excerpts end in "...". */
+#define PL_MAX_EVIDENCE_BYTES 240u
+
+/* Most stages in one Dockerfile. */
+#define PL_MAX_STAGES 4096u
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * finding.c -- the report: findings and file errors of one run, in a deterministic order.
+ */
+#include "engine/finding.h"
+#include "core/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+pl_report_init(struct pl_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	pl_arena_init(&r->arena);
+}
+
+void
+pl_report_finish(struct pl_report *r)
+{
+	free(r->findings);
+	free(r->errors);
+	pl_arena_finish(&r->arena);
+	memset(r, 0, sizeof(*r));
+}
+
+struct pl_finding *
+pl_report_add(struct pl_report *r)
+{
+	struct pl_finding *f;
+
+	if (r->nfindings == r->findings_cap) {
+		r->findings_cap = r->findings_cap ? r->findings_cap * 2 : 64;
+		r->findings = pl_xrealloc(r->findings, r->findings_cap * sizeof(*r->findings));
+	}
+	f = &r->findings[r->nfindings++];
+	memset(f, 0, sizeof(*f));
+	return f;
+}
+
+void
+pl_report_error(struct pl_report *r, const char *file, uint32_t line, uint32_t col,
+		const char *fmt, ...)
+{
+	struct pl_file_error *e;
+	va_list ap;
+
+	if (r->nerrors == r->errors_cap) {
+		r->errors_cap = r->errors_cap ? r->errors_cap * 2 : 8;
+		r->errors = pl_xrealloc(r->errors, r->errors_cap * sizeof(*r->errors));
+	}
+	e = &r->errors[r->nerrors++];
+	e->file = pl_arena_strdup(&r->arena, file);
+	e->line = line;
+	e->col = col;
+	va_start(ap, fmt);
+	e->message = pl_arena_vprintf(&r->arena, fmt, ap);
+	va_end(ap);
+}
+
+static int
+cmp_u32(uint32_t a, uint32_t b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+cmp_finding(const void *pa, const void *pb)
+{
+	const struct pl_finding *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->file, b->file)) != 0) {
+		return c;
+	}
+	if ((c = cmp_u32(a->line, b->line)) != 0) {
+		return c;
+	}
+	if ((c = cmp_u32(a->col, b->col)) != 0) {
+		return c;
+	}
+	if ((c = strcmp(a->rule->id, b->rule->id)) != 0) {
+		return c;
+	}
+	return strcmp(a->message, b->message);
+}
+
+static int
+cmp_error(const void *pa, const void *pb)
+{
+	const struct pl_file_error *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->file, b->file)) != 0) {
+		return c;
+	}
+	if ((c = cmp_u32(a->line, b->line)) != 0) {
+		return c;
+	}
+	return strcmp(a->message, b->message);
+}
+
+void
+pl_report_sort(struct pl_report *r)
+{
+	size_t i, j;
+
+	if (r->nfindings > 1) {
+		qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
+	}
+	if (r->nerrors > 1) {
+		qsort(r->errors, r->nerrors, sizeof(*r->errors), cmp_error);
+	}
+	/* Occurrence: how many findings of the same file with the same hash come first.
+	 * Quadratic only within runs of one file, which PL_MAX_FINDINGS_PER_FILE bounds;
+	 * a file's findings are contiguous after sorting. */
+	for (i = 0; i < r->nfindings; i++) {
+		struct pl_finding *f = &r->findings[i];
+
+		f->occurrence = 1;
+		for (j = i; j-- > 0;) {
+			if (strcmp(r->findings[j].file, f->file) != 0) {
+				break;
+			}
+			if (r->findings[j].line_hash == f->line_hash) {
+				f->occurrence = r->findings[j].occurrence + 1;
+				break;
+			}
+		}
+	}
+}
+
+void
+pl_report_counts(const struct pl_report *r, size_t counts[PL_SEV_COUNT])
+{
+	size_t i;
+
+	memset(counts, 0, sizeof(size_t) * PL_SEV_COUNT);
+	for (i = 0; i < r->nfindings; i++) {
+		counts[r->findings[i].severity]++;
+	}
+}
+
+int
+pl_report_max_severity(const struct pl_report *r)
+{
+	int max = -1;
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++) {
+		if ((int)r->findings[i].severity > max) {
+			max = (int)r->findings[i].severity;
+		}
+	}
+	return max;
+}
+
+uint64_t
+pl_hash64(const void *p, size_t n, uint64_t seed)
+{
+	const unsigned char *s = p;
+	uint64_t h = seed ? seed : 0xcbf29ce484222325ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}

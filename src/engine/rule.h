@@ -1,0 +1,56 @@
+/*
+ * rule.h -- what a rule is: its metadata and its checks, in one struct.
+ *
+ * A rule's struct is the single source of truth for everything said about it: `plimsoll
+ * rules`, `plimsoll explain`, the SARIF rules[] array, the pages in docs/rules and the meta-tests
+ * all read these fields. Checks are called by the engine during its one pass over a
+ * document (engine/run.h); a check reports through pl_report_at and friends.
+ */
+#ifndef PL_ENGINE_RULE_H
+#define PL_ENGINE_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/severity.h"
+
+struct pl_check;
+struct pl_df_model;
+
+/* What kind of document a rule reads. */
+enum pl_input {
+	PL_IN_DOCKERFILE = 1u << 0,
+};
+
+struct pl_rule {
+	const char *id;    /* "DF0001": never reused, never renamed */
+	const char *name;  /* kebab-case: "final-user-root" */
+	const char *title; /* one line, sentence case, no final period */
+	enum pl_severity severity;
+	const char *category; /* "privilege", "secrets", "supply-chain", "hygiene", "runtime", "syntax" */
+	const char *why;      /* the risk, in a paragraph */
+	const char *fix;      /* the remedy, in a paragraph */
+	const char *bad;      /* a short example that is reported */
+	const char *good;     /* the same example fixed */
+	const char *const *refs;  /* documentation URLs, NULL-terminated */
+	const char *const *peers; /* "hadolint:DL3002", "trivy:DS-0002", ... NULL-terminated */
+	unsigned inputs;          /* enum pl_input bits */
+
+	/* Called for each instruction whose kind bit (1u << enum pl_df_kind) is in ON_INSTR,
+	 * ONBUILD sub-instructions excluded; I indexes m->file->instrs. */
+	unsigned on_instr;
+	void (*check_instr)(struct pl_check *ck, const struct pl_df_model *m, size_t i);
+	/* Called once per Dockerfile after the instruction pass. */
+	void (*check_doc)(struct pl_check *ck, const struct pl_df_model *m);
+};
+
+#define PL_ON(kind) (1u << (kind))
+
+/* The catalog, sorted by id (rules/registry.c). */
+extern const struct pl_rule *const pl_rules[];
+extern const size_t pl_nrules;
+
+/* By id ("DF0001", any case) or name ("final-user-root"); NULL when unknown. */
+const struct pl_rule *pl_rule_find(const char *id_or_name);
+
+#endif

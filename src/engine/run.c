@@ -1,0 +1,215 @@
+/*
+ * run.c -- the one-pass rule runner and the finding constructor.
+ *
+ * Rules declare which instruction kinds they look at (rule.h); the runner builds a
+ * dispatch table once, walks a Dockerfile's instructions once and calls only the rules
+ * that asked for each kind, then the whole-document checks.
+ */
+#include "engine/run.h"
+#include "core/limits.h"
+#include "core/str.h"
+
+#include <string.h>
+
+struct dispatch {
+	const struct pl_rule **by_kind[PL_DF_KIND_COUNT];
+	size_t n_by_kind[PL_DF_KIND_COUNT];
+	bool ready;
+};
+
+static struct dispatch table;
+
+static void
+build_dispatch(void)
+{
+	static const struct pl_rule *slots[PL_DF_KIND_COUNT][256];
+	size_t i;
+	int k;
+
+	if (table.ready) {
+		return;
+	}
+	for (k = 0; k < PL_DF_KIND_COUNT; k++) {
+		table.by_kind[k] = slots[k];
+	}
+	for (i = 0; i < pl_nrules; i++) {
+		const struct pl_rule *r = pl_rules[i];
+
+		if (!(r->inputs & PL_IN_DOCKERFILE) || r->check_instr == NULL) {
+			continue;
+		}
+		for (k = 0; k < PL_DF_KIND_COUNT; k++) {
+			if ((r->on_instr & PL_ON(k)) && table.n_by_kind[k] < 256) {
+				slots[k][table.n_by_kind[k]++] = r;
+			}
+		}
+	}
+	table.ready = true;
+}
+
+char *
+pl_check_printf(struct pl_check *ck, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = pl_arena_vprintf(&ck->r->arena, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* The excerpt OFF..END of the source, cut at PL_MAX_EVIDENCE_BYTES on a UTF-8 boundary. */
+static const char *
+evidence(struct pl_check *ck, uint32_t off, uint32_t end)
+{
+	const struct pl_source *src = ck->m->src;
+	size_t n;
+
+	if (end > src->len) {
+		end = (uint32_t)src->len;
+	}
+	if (off > end) {
+		off = end;
+	}
+	n = end - off;
+	while (n > 0 && (src->text[off + n - 1] == '\n' || src->text[off + n - 1] == '\r')) {
+		n--;
+	}
+	if (n > PL_MAX_EVIDENCE_BYTES) {
+		n = PL_MAX_EVIDENCE_BYTES;
+		while (n > 0 && ((unsigned char)src->text[off + n] & 0xC0) == 0x80) {
+			n--;
+		}
+		return pl_arena_printf(&ck->r->arena, "%.*s...", (int)n, src->text + off);
+	}
+	return pl_arena_strndup(&ck->r->arena, src->text + off, n);
+}
+
+struct pl_finding *
+pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fmt, va_list ap)
+{
+	const struct pl_source *src = ck->m->src;
+	struct pl_finding *f;
+	struct pl_pos a, b;
+	const char *line;
+	size_t len, lead;
+	char seed[16];
+
+	if (ck->nfindings >= PL_MAX_FINDINGS_PER_FILE) {
+		ck->r->dropped++;
+		return NULL;
+	}
+	ck->nfindings++;
+	if (end < off) {
+		end = off;
+	}
+	a = pl_source_pos(src, off);
+	b = pl_source_pos(src, end > off ? end : off);
+	f = pl_report_add(ck->r);
+	f->rule = ck->rule;
+	f->severity = ck->rule->severity;
+	f->file = ck->file;
+	f->line = a.line;
+	f->col = a.col;
+	f->end_line = b.line;
+	f->end_col = end > off ? b.col : a.col + 1;
+	f->message = pl_arena_vprintf(&ck->r->arena, fmt, ap);
+	f->evidence = evidence(ck, off, end);
+	line = pl_source_line(src, a.line, &len);
+	f->src_line = pl_arena_strndup(&ck->r->arena, line, len);
+	/* The fingerprint ignores indentation and trailing blanks, so re-indenting or
+	 * moving a line keeps it. */
+	for (lead = 0; lead < len && (line[lead] == ' ' || line[lead] == '\t'); lead++) {
+	}
+	while (len > lead && (line[len - 1] == ' ' || line[len - 1] == '\t')) {
+		len--;
+	}
+	memset(seed, 0, sizeof(seed));
+	strncpy(seed, ck->rule->id, sizeof(seed) - 1);
+	f->line_hash = pl_hash64(line + lead, len - lead, pl_hash64(seed, sizeof(seed), 0));
+	return f;
+}
+
+struct pl_finding *
+pl_check_report(struct pl_check *ck, uint32_t off, uint32_t end, const char *fmt, ...)
+{
+	struct pl_finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = pl_check_vreport(ck, off, end, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+void
+pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file)
+{
+	struct pl_check ck = { .m = m, .r = r, .file = file };
+	size_t i, k;
+
+	build_dispatch();
+	for (i = 0; i < m->file->ninstrs; i++) {
+		enum pl_df_kind kind = m->file->instrs[i].kind;
+
+		for (k = 0; k < table.n_by_kind[kind]; k++) {
+			ck.rule = table.by_kind[kind][k];
+			ck.rule->check_instr(&ck, m, i);
+		}
+	}
+	for (i = 0; i < pl_nrules; i++) {
+		if ((pl_rules[i]->inputs & PL_IN_DOCKERFILE) && pl_rules[i]->check_doc != NULL) {
+			ck.rule = pl_rules[i];
+			ck.rule->check_doc(&ck, m);
+		}
+	}
+}
+
+int
+pl_scan_dockerfile(struct pl_report *r, const char *path, const char *display,
+		   const struct pl_scan_opts *o)
+{
+	struct pl_df_model_opts mo = { 0 };
+	struct pl_source src;
+	struct pl_df_file file;
+	struct pl_df_error err;
+	struct pl_df_model m;
+	struct pl_arena a;
+	const char *why;
+	const char *name;
+	size_t i;
+	int rc = 0;
+
+	if (pl_source_read(&src, path, display, &why) != 0) {
+		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
+		return -1;
+	}
+	/* The report outlives this file's arena: keep the display name in the report's. */
+	name = pl_arena_strdup(&r->arena, src.name);
+	r->files_scanned++;
+	pl_arena_init(&a);
+	if (pl_df_parse(&src, &a, &file, &err) != 0) {
+		struct pl_pos p = pl_source_pos(&src, err.off);
+
+		pl_report_error(r, name, p.line, p.col, "%s", err.message);
+		rc = -1;
+		goto out;
+	}
+	if (o != NULL) {
+		mo.target = o->target;
+		mo.build_args = o->build_args;
+	}
+	pl_df_model_build(&file, &mo, &a, &m);
+	for (i = 0; i < m.nissues; i++) {
+		struct pl_pos p = pl_source_pos(&src, m.issues[i].off);
+
+		pl_report_error(r, name, p.line, p.col, "%s", m.issues[i].message);
+		rc = -1;
+	}
+	pl_run_dockerfile_rules(r, &m, name);
+out:
+	pl_arena_finish(&a);
+	pl_source_finish(&src);
+	return rc;
+}

@@ -1,0 +1,55 @@
+/*
+ * run.h -- the engine: reads one input, builds its model, runs every rule over it in one
+ * pass, and records findings in the report.
+ *
+ * Rules report through pl_check_report: the engine fills in location, evidence, the
+ * source line, the fingerprint and the severity, so a rule only says where and what.
+ */
+#ifndef PL_ENGINE_RUN_H
+#define PL_ENGINE_RUN_H
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#include "engine/finding.h"
+#include "model/dockerfile.h"
+
+struct pl_scan_opts {
+	const char *target;             /* --target */
+	const char *const *build_args;  /* --build-arg NAME=value, NULL-terminated */
+};
+
+/* What a rule's check gets: the rule being run and where to report. */
+struct pl_check {
+	const struct pl_rule *rule;
+	const struct pl_df_model *m;
+	struct pl_report *r;
+	const char *file;
+	size_t nfindings; /* findings of this file so far, for PL_MAX_FINDINGS_PER_FILE */
+};
+
+/*
+ * Reports a finding of CK's rule at source bytes OFF..END with a printf-style message.
+ * Returns the finding so that the rule can add a specific fix hint or an edit, or NULL
+ * when the per-file limit dropped it.
+ */
+struct pl_finding *pl_check_report(struct pl_check *ck, uint32_t off, uint32_t end,
+				   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+struct pl_finding *pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end,
+				    const char *fmt, va_list ap);
+/* A string in the report's arena, for fix hints and edits. */
+char *pl_check_printf(struct pl_check *ck, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Scans the Dockerfile at PATH (or standard input for "-"), shown as DISPLAY. Findings and
+ * errors go to R. Returns 0, or -1 when the file could not be read or parsed (the error is
+ * in R->errors).
+ */
+int pl_scan_dockerfile(struct pl_report *r, const char *path, const char *display,
+		       const struct pl_scan_opts *o);
+
+/* Runs every Dockerfile rule over a built model; for tests and fuzzing. */
+void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file);
+
+#endif

@@ -1,0 +1,99 @@
+/*
+ * util.c -- shared helpers for Dockerfile rules: final-stage chains and command queries.
+ */
+#include "rules/df/util.h"
+#include "core/str.h"
+
+#include <string.h>
+
+bool
+pl_df_in_final_chain(const struct pl_df_model *m, int st)
+{
+	int cur = m->final_stage;
+	size_t guard = 0;
+
+	/* Base stages are always earlier, so the walk ends within nstages steps. */
+	while (cur >= 0 && guard++ <= m->nstages) {
+		if (cur == st) {
+			return true;
+		}
+		cur = m->stages[cur].base.stage;
+	}
+	return false;
+}
+
+const struct pl_sh_script *
+pl_df_script(const struct pl_df_model *m, size_t i)
+{
+	return &m->scripts[i];
+}
+
+bool
+pl_sh_is(const struct pl_sh_cmd *c, const char *prog)
+{
+	size_t p = pl_sh_cmd_prog(c);
+
+	return p < c->argc && strcmp(pl_sh_basename(&c->argv[p]), prog) == 0;
+}
+
+size_t
+pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_value)
+{
+	size_t i = pl_sh_cmd_prog(c) + 1;
+
+	for (; i < c->argc; i++) {
+		const char *w = c->argv[i].text;
+		bool takes = false;
+
+		if (w[0] != '-') {
+			return i;
+		}
+		for (const char *const *o = opts_with_value; o != NULL && *o != NULL; o++) {
+			if (strcmp(w, *o) == 0) {
+				takes = true;
+			}
+		}
+		if (takes) {
+			i++;
+		}
+	}
+	return c->argc;
+}
+
+bool
+pl_sh_has_opt(const struct pl_sh_cmd *c, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < c->argc; i++) {
+		const char *w = c->argv[i].text;
+
+		if (strcmp(w, name) == 0) {
+			return true;
+		}
+		if (name[1] == '-' && strncmp(w, name, n) == 0 && w[n] == '=') {
+			return true;
+		}
+		/* -y inside a cluster of short options: -qy, -yq */
+		if (name[1] != '-' && n == 2 && w[0] == '-' && w[1] != '-' && w[1] != '\0' &&
+		    strchr(w + 1, name[1]) != NULL) {
+			bool letters = true;
+
+			for (const char *p = w + 1; *p; p++) {
+				if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'))) {
+					letters = false;
+				}
+			}
+			if (letters) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+const char *
+pl_sh_word_text(const struct pl_sh_word *w)
+{
+	return w->raw;
+}

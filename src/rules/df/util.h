@@ -1,0 +1,36 @@
+/*
+ * util.h -- questions that several Dockerfile rules ask of the model.
+ */
+#ifndef PL_RULES_DF_UTIL_H
+#define PL_RULES_DF_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/run.h"
+#include "model/dockerfile.h"
+#include "parse/shell.h"
+
+/* True when stage ST is the final stage or one that the final stage builds FROM, so its
+ * CMD, ENTRYPOINT, HEALTHCHECK and USER end up in the final image's configuration. */
+bool pl_df_in_final_chain(const struct pl_df_model *m, int st);
+
+/* The RUN commands of instruction I (empty for other instructions). */
+const struct pl_sh_script *pl_df_script(const struct pl_df_model *m, size_t i);
+
+/* True when command C runs program PROG (basename, after wrappers such as sudo/env). */
+bool pl_sh_is(const struct pl_sh_cmd *c, const char *prog);
+
+/* The first operand after the program, skipping options; for "apt-get -y install x"
+ * it is "install". OPTS_WITH_VALUE lists options whose value is the next word
+ * ("-o", "-c"); NULL-terminated or NULL. Returns its index in C->argv or C->argc. */
+size_t pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_value);
+
+/* True when C has option NAME ("--no-cache-dir") as a word, or "NAME=..." for long
+ * options. For single-dash short options such as "-y", combined forms like "-qy" count. */
+bool pl_sh_has_opt(const struct pl_sh_cmd *c, const char *name);
+
+/* The text of word W as written, for messages. */
+const char *pl_sh_word_text(const struct pl_sh_word *w);
+
+#endif

@@ -1,0 +1,159 @@
+#!/bin/sh
+# cli_test.sh -- plimsoll's command line as users and CI see it: exit codes, streams,
+# options, directory walks, stdin, output formats and bad input.
+# Needs PL_BIN (the plimsoll binary) and PL_SOURCE_ROOT; PL_SHARED is optional.
+set -u
+bin=${PL_BIN:?}
+root=${PL_SOURCE_ROOT:?}
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_rc WANT DESCRIPTION -- command...
+expect_rc() {
+	want=$1; what=$2; shift 3
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  | /' "$tmp/err" | head -5; fi
+}
+contains() { # FILE TEXT DESCRIPTION
+	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $(basename "$1")"; sed 's/^/  | /' "$1" | head -8; fi
+}
+lacks() {
+	if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2'"; else ok; fi
+}
+
+printf 'FROM alpine:3.20\nRUN adduser -D app\nUSER app\nHEALTHCHECK CMD ["true"]\nCMD ["sh"]\n' >"$tmp/clean.Dockerfile"
+printf 'FROM node:latest\nCMD node server.js\n' >"$tmp/Dockerfile"
+
+# Version, help, usage errors.
+expect_rc 0 "--version" -- "$bin" --version
+contains "$tmp/out" "plimsoll " "--version prints the version"
+expect_rc 0 "--help" -- "$bin" --help
+contains "$tmp/out" "scan" "--help lists commands"
+expect_rc 3 "no command" -- "$bin"
+expect_rc 3 "unknown command" -- "$bin" frobnicate
+contains "$tmp/err" "unknown command" "unknown command message"
+expect_rc 3 "unknown option" -- "$bin" scan --frob "$tmp/Dockerfile"
+expect_rc 3 "bad --format" -- "$bin" scan --format xml "$tmp/Dockerfile"
+expect_rc 3 "bad --fail-on" -- "$bin" scan --fail-on urgent "$tmp/Dockerfile"
+expect_rc 3 "--output without value" -- "$bin" scan "$tmp/Dockerfile" --output
+expect_rc 0 "scan --help" -- "$bin" scan --help
+contains "$tmp/out" "--fail-on" "scan --help lists options"
+
+# Exit codes and thresholds.
+expect_rc 1 "findings at the default threshold (high)" -- "$bin" scan --no-color "$tmp/Dockerfile"
+contains "$tmp/out" "Dockerfile:1:1: high: DF0001" "text output is compiler style"
+contains "$tmp/out" "Dockerfile:1:6: medium: DF0002" "column of the image"
+expect_rc 0 "--fail-on critical" -- "$bin" scan --fail-on critical "$tmp/Dockerfile"
+expect_rc 0 "--fail-on never" -- "$bin" scan --fail-on never "$tmp/Dockerfile"
+expect_rc 1 "--fail-on low" -- "$bin" scan --fail-on=low "$tmp/Dockerfile"
+expect_rc 0 "clean file" -- "$bin" scan --fail-on info "$tmp/clean.Dockerfile"
+expect_rc 1 "--quiet still fails" -- "$bin" scan --quiet "$tmp/Dockerfile"
+
+# Report on stdout, diagnostics on stderr.
+expect_rc 1 "stdout and stderr" -- "$bin" scan --no-color "$tmp/Dockerfile"
+lacks "$tmp/err" "DF0001" "findings are not on stderr"
+expect_rc 0 "no colour when not a terminal" -- "$bin" scan --fail-on never "$tmp/Dockerfile"
+if grep -q "$(printf '\033')" "$tmp/out"; then bad "colour escape in piped output"; else ok; fi
+
+# Standard input.
+expect_rc 1 "stdin" -- sh -c "\"$bin\" scan --no-color - <\"$tmp/Dockerfile\""
+contains "$tmp/out" "Dockerfile:1:1:" "stdin is named Dockerfile by default"
+expect_rc 1 "stdin with a name" -- sh -c "\"$bin\" scan --no-color --stdin-filename api/Dockerfile - <\"$tmp/Dockerfile\""
+contains "$tmp/out" "api/Dockerfile:1:1:" "--stdin-filename names stdin"
+
+# Directory walk.
+mkdir -p "$tmp/tree/svc" "$tmp/tree/.git" "$tmp/tree/node_modules/x" "$tmp/tree/docs"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/api.Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/Dockerfile.prod"
+cp "$tmp/Dockerfile" "$tmp/tree/Containerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/.git/Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/node_modules/x/Dockerfile"
+printf '# not a Dockerfile\n' >"$tmp/tree/docs/Dockerfile.md"
+ln -s "$tmp/tree/svc" "$tmp/tree/link-to-svc"
+expect_rc 1 "directory" -- "$bin" scan --format json "$tmp/tree"
+n=$(grep -o '"rule_id": "DF0002"' "$tmp/out" | wc -l)
+if [ "$n" -eq 4 ]; then ok; else bad "walk found $n Dockerfiles, want 4"; fi
+lacks "$tmp/out" "node_modules" "node_modules skipped"
+lacks "$tmp/out" ".git/" ".git skipped"
+lacks "$tmp/out" "link-to-svc" "symlinked directories not followed"
+
+# Output formats.
+expect_rc 1 "json" -- "$bin" scan --format json "$tmp/Dockerfile"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema_version"] == 1; assert d["summary"]["findings"] >= 2' "$tmp/out"; then ok; else bad "json output is not the documented JSON"; fi
+expect_rc 1 "sarif" -- "$bin" scan --format sarif "$tmp/Dockerfile"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"] == "2.1.0"; assert d["runs"][0]["results"]' "$tmp/out"; then ok; else bad "sarif output"; fi
+expect_rc 1 "--output" -- "$bin" scan --format json --output "$tmp/report.json" "$tmp/Dockerfile"
+if [ -s "$tmp/report.json" ] && [ ! -s "$tmp/out" ]; then ok; else bad "--output writes the file, not stdout"; fi
+expect_rc 2 "--output into a missing directory" -- "$bin" scan --output "$tmp/no/such/dir/r.txt" "$tmp/Dockerfile"
+
+# Bad input: exit 2 with file:line:col: error: on stderr, never a crash.
+printf 'FROM a\nRUN x\000y\n' >"$tmp/nul.Dockerfile"
+expect_rc 2 "NUL byte" -- "$bin" scan "$tmp/nul.Dockerfile"
+contains "$tmp/err" "nul.Dockerfile:2:6: error:" "NUL byte location"
+printf 'FROM a\nLABEL x=\377\n' >"$tmp/utf8.Dockerfile"
+expect_rc 2 "invalid UTF-8" -- "$bin" scan "$tmp/utf8.Dockerfile"
+contains "$tmp/err" "utf8.Dockerfile:2:9: error: invalid UTF-8" "invalid UTF-8 location"
+head -c 4096 /dev/urandom >"$tmp/random.Dockerfile"
+printf '\000' >>"$tmp/random.Dockerfile"
+expect_rc 2 "binary data" -- "$bin" scan "$tmp/random.Dockerfile"
+: >"$tmp/empty.Dockerfile"
+expect_rc 2 "empty file" -- "$bin" scan "$tmp/empty.Dockerfile"
+contains "$tmp/err" "file with no instructions" "empty file message"
+printf 'FROM a\nRUN <<EOF\necho\n' >"$tmp/heredoc.Dockerfile"
+expect_rc 2 "unterminated heredoc" -- "$bin" scan "$tmp/heredoc.Dockerfile"
+contains "$tmp/err" "heredoc.Dockerfile:2:5: error: unterminated heredoc" "heredoc location"
+printf 'FROM a\nCMD ["a", "b"\n' >"$tmp/json.Dockerfile"
+expect_rc 1 "unterminated JSON falls back to shell form, as in BuildKit" -- "$bin" scan --fail-on low "$tmp/json.Dockerfile"
+{ printf 'FROM a\nRUN '; head -c 10485760 /dev/zero | tr '\000' x; printf '\n'; } >"$tmp/long.Dockerfile"
+expect_rc 2 "10 MB line" -- "$bin" scan "$tmp/long.Dockerfile"
+contains "$tmp/err" "long.Dockerfile:2:1: error:" "long line location"
+mkdir -p "$tmp/dir/Dockerfile"
+expect_rc 2 "directory named Dockerfile given as a file" -- "$bin" parse --dump "$tmp/dir/Dockerfile"
+contains "$tmp/err" "is a directory" "directory message"
+expect_rc 2 "missing file" -- "$bin" scan "$tmp/does-not-exist"
+contains "$tmp/err" "does-not-exist: error:" "missing file message"
+if [ "$(id -u)" -ne 0 ]; then
+	cp "$tmp/Dockerfile" "$tmp/unreadable.Dockerfile"
+	chmod 000 "$tmp/unreadable.Dockerfile"
+	expect_rc 2 "unreadable file" -- "$bin" scan "$tmp/unreadable.Dockerfile"
+fi
+printf 'FROM a\nFROBNICATE x\n' >"$tmp/unknown.Dockerfile"
+expect_rc 2 "unknown instruction" -- "$bin" scan "$tmp/unknown.Dockerfile"
+contains "$tmp/err" "unknown.Dockerfile:2:1: error: unknown instruction: FROBNICATE" "unknown instruction"
+
+# parse --dump.
+printf 'FROM a AS b\nCOPY --from=b ["x", "y"]\nENV k=v\n' >"$tmp/dump.Dockerfile"
+expect_rc 0 "parse --dump" -- "$bin" parse --dump "$tmp/dump.Dockerfile"
+printf '(from "a" "AS" "b")\n(copy ["--from=b"] "x" "y")\n(env "k" "v" "=")\n' >"$tmp/want"
+if cmp -s "$tmp/out" "$tmp/want"; then ok; else bad "parse --dump output"; diff "$tmp/out" "$tmp/want"; fi
+expect_rc 3 "parse without --dump" -- "$bin" parse "$tmp/dump.Dockerfile"
+
+# rules and explain.
+expect_rc 0 "rules" -- "$bin" rules
+contains "$tmp/out" "DF0001" "rules lists DF0001"
+expect_rc 0 "rules json" -- "$bin" rules --format json
+if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r) >= 10; assert all(x["why"] and x["fix"] for x in r)' "$tmp/out"; then ok; else bad "rules --format json"; fi
+expect_rc 0 "rules markdown" -- "$bin" rules --format markdown
+expect_rc 3 "rules bad format" -- "$bin" rules --format yaml
+expect_rc 0 "explain" -- "$bin" explain DF0002
+contains "$tmp/out" "hadolint:DL3006" "explain shows peers"
+expect_rc 0 "explain by name" -- "$bin" explain base-image-unpinned
+expect_rc 3 "explain unknown" -- "$bin" explain DF9999
+
+# The bundled examples: the insecure service fails, the hardened one is clean.
+expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
+for id in DF0001 DF0002 DF0003 DF0004 DF0006 DF0007 DF0008 DF0009 DF0010 DF0011; do
+	contains "$tmp/out" "$id" "insecure example reports $id"
+done
+expect_rc 0 "hardened example" -- "$bin" scan --fail-on info "$root/examples/hardened-web"
+contains "$tmp/out" "no findings" "hardened example is clean"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,199 @@
+/*
+ * rule_test.c -- runs one rule's test file (tests/rules/<ID>.test).
+ *
+ * A test file is a list of cases a reviewer can read without running anything:
+ *
+ *   === untagged image [bad]
+ *   --- dockerfile
+ *   FROM debian
+ *   --- expect
+ *   1:1 DF0002 base-image-unpinned
+ *
+ * Each case is parsed and scanned with every rule; the findings of the file's rule
+ * ("line:col ID name", in report order) must equal the expect block, where "(none)"
+ * means no finding. Every file needs at least one [bad] and one [good] case.
+ * Usage: rule_test FILE.test   (the rule id is the file's base name)
+ */
+#include "core/buf.h"
+#include "core/source.h"
+#include "engine/finding.h"
+#include "engine/run.h"
+#include "model/dockerfile.h"
+#include "parse/dockerfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct pl_buf b;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL) {
+		return NULL;
+	}
+	pl_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		pl_buf_add(&b, chunk, n);
+	}
+	fclose(f);
+	return pl_buf_take(&b);
+}
+
+struct tcase {
+	char *title;
+	char *kind;
+	struct pl_buf dockerfile, expect;
+	int line;
+};
+
+static int
+run_case(struct tcase *c, const char *id, const char *path)
+{
+	struct pl_source src;
+	struct pl_df_file file;
+	struct pl_df_error err;
+	struct pl_df_model m;
+	struct pl_arena a;
+	struct pl_report r;
+	struct pl_buf got;
+	char *want = c->expect.p ? c->expect.p : "";
+	size_t i, wn = strlen(want);
+	int ok;
+
+	/* Blank lines separate cases; they are not part of the expectation. */
+	while (wn >= 2 && want[wn - 1] == '\n' && want[wn - 2] == '\n') {
+		want[--wn] = '\0';
+	}
+
+	pl_source_from_mem(&src, "Dockerfile", c->dockerfile.p ? c->dockerfile.p : "",
+			   c->dockerfile.n);
+	pl_arena_init(&a);
+	pl_report_init(&r);
+	pl_buf_init(&got);
+	if (pl_df_parse(&src, &a, &file, &err) != 0) {
+		struct pl_pos p = pl_source_pos(&src, err.off);
+
+		pl_buf_printf(&got, "error %u:%u %s\n", p.line, p.col, err.message);
+	} else {
+		pl_df_model_build(&file, NULL, &a, &m);
+		pl_run_dockerfile_rules(&r, &m, "Dockerfile");
+		pl_report_sort(&r);
+		for (i = 0; i < r.nfindings; i++) {
+			const struct pl_finding *f = &r.findings[i];
+
+			if (strcmp(f->rule->id, id) == 0) {
+				pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col, f->rule->id,
+					      f->rule->name);
+			}
+		}
+	}
+	if (got.n == 0) {
+		pl_buf_adds(&got, "(none)\n");
+	}
+	ok = strcmp(got.p, want) == 0;
+	if (!ok) {
+		printf("FAIL %s:%d: %s [%s]\n--- expected\n%s--- got\n%s", path, c->line, c->title,
+		       c->kind, want, got.p);
+		for (i = 0; i < r.nfindings; i++) {
+			if (strcmp(r.findings[i].rule->id, id) == 0) {
+				printf("    (%s)\n", r.findings[i].message);
+			}
+		}
+	}
+	pl_buf_finish(&got);
+	pl_report_finish(&r);
+	pl_arena_finish(&a);
+	pl_source_finish(&src);
+	return ok;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *path, *base, *dot;
+	char id[32], *text, *line, *next;
+	struct tcase c = { 0 };
+	struct pl_buf *section = NULL;
+	int lineno = 0, pass = 0, fail = 0, bad = 0, good = 0, in_case = 0;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: rule_test FILE.test\n");
+		return 2;
+	}
+	path = argv[1];
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	dot = strchr(base, '.');
+	snprintf(id, sizeof(id), "%.*s", (int)(dot ? dot - base : (long)strlen(base)), base);
+	if ((text = slurp(path)) == NULL) {
+		fprintf(stderr, "%s: cannot read\n", path);
+		return 2;
+	}
+	for (line = text; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL) {
+			*next++ = '\0';
+		}
+		lineno++;
+		if (strncmp(line, "=== ", 4) == 0 || (next == NULL && line[0] == '\0')) {
+			if (in_case) {
+				if (run_case(&c, id, path)) {
+					pass++;
+				} else {
+					fail++;
+				}
+				bad += strcmp(c.kind, "bad") == 0;
+				good += strcmp(c.kind, "good") == 0;
+				pl_buf_finish(&c.dockerfile);
+				pl_buf_finish(&c.expect);
+				free(c.title);
+				free(c.kind);
+				memset(&c, 0, sizeof(c));
+			}
+			if (next == NULL && line[0] == '\0') {
+				break;
+			}
+			in_case = 1;
+			c.line = lineno;
+			{
+				char *lb = strrchr(line, '['), *rb = strrchr(line, ']');
+
+				if (lb == NULL || rb == NULL || rb < lb) {
+					fprintf(stderr, "%s:%d: case title needs [bad], [good] or "
+						"[edge]\n", path, lineno);
+					return 2;
+				}
+				c.kind = strndup(lb + 1, (size_t)(rb - lb - 1));
+				while (lb > line + 4 && lb[-1] == ' ') {
+					lb--;
+				}
+				c.title = strndup(line + 4, (size_t)(lb - line - 4));
+			}
+			section = NULL;
+			continue;
+		}
+		if (strcmp(line, "--- dockerfile") == 0) {
+			section = &c.dockerfile;
+			continue;
+		}
+		if (strcmp(line, "--- expect") == 0) {
+			section = &c.expect;
+			continue;
+		}
+		if (section != NULL) {
+			pl_buf_adds(section, line);
+			pl_buf_addc(section, '\n');
+		}
+	}
+	free(text);
+	if (bad == 0 || good == 0) {
+		printf("FAIL %s: needs at least one [bad] and one [good] case\n", path);
+		fail++;
+	}
+	printf("%s: %d passed, %d failed\n", id, pass, fail);
+	return fail == 0 ? 0 : 1;
+}
