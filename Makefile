@@ -1,9 +1,11 @@
 # A thin wrapper around Meson: the two commands of the README, and a few conveniences.
 BUILD ?= build
 SAN_BUILD ?= build-san
-MESON_OPTS ?=
+# Warnings are errors in CI (CI=true); on a developer's newer compiler they stay warnings.
+WERROR ?= $(if $(CI),true,false)
+MESON_OPTS ?= -Dwerror=$(WERROR)
 
-.PHONY: all demo check check-san bootstrap build docs clean
+.PHONY: all demo check check-san bootstrap build docs bench fuzz clean
 
 all: build
 
@@ -18,9 +20,12 @@ build: $(BUILD)/build.ninja
 	@ninja -C $(BUILD) >/dev/null
 
 # Audit the bundled examples: the insecure service has findings, its hardened twin none.
-# The insecure example fails the scan by design, so its exit status does not stop make.
+# The insecure example fails the scan by design (exit 1); only exit 2 or 3 stops make.
 demo: build
-	@$(BUILD)/plimsoll scan examples/ || true
+	@rc=0; $(BUILD)/plimsoll scan examples/ || rc=$$?; [ $$rc -le 1 ]
+	@echo
+	@echo "The hardened twin on its own, at the strictest threshold:"
+	@$(BUILD)/plimsoll scan --fail-on info examples/hardened-web
 
 # The whole test suite; the last line reads "N passed, N failed".
 check: build
@@ -30,7 +35,7 @@ check: build
 check-san:
 	@scripts/bootstrap
 	@[ -f $(SAN_BUILD)/build.ninja ] || meson setup $(SAN_BUILD) -Db_sanitize=address,undefined \
-		-Db_lundef=false -Dbuildtype=debug >/dev/null
+		-Db_lundef=false -Dbuildtype=debug $(MESON_OPTS) >/dev/null
 	@ninja -C $(SAN_BUILD) >/dev/null
 	@scripts/run-tests $(SAN_BUILD)
 
@@ -38,5 +43,31 @@ check-san:
 docs: build
 	@$(BUILD)/plimsoll rules --docs docs/rules
 
+# Side-by-side benchmark with peer tools (see bench/README.md).
+bench:
+	@scripts/bootstrap
+	@bench/run
+
+# Every libFuzzer target for FUZZ_SECONDS each (clang, ASan+UBSan); new findings are
+# written to fuzz/findings/, their inputs belong in fuzz/corpus/<target> once fixed.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+fuzz:
+	@scripts/bootstrap
+	@command -v clang >/dev/null || { echo "make fuzz needs clang" >&2; exit 1; }
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD) -Dfuzz=true \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug >/dev/null
+	@ninja -C $(FUZZ_BUILD) >/dev/null
+	@mkdir -p fuzz/findings
+	@for t in $(FUZZ_BUILD)/fuzz/fuzz_*; do \
+		name=$${t##*/fuzz_}; \
+		dict=""; [ -f fuzz/$$name.dict ] && dict="-dict=fuzz/$$name.dict"; \
+		mkdir -p $(FUZZ_BUILD)/corpus-$$name; \
+		echo "fuzz: $$name for $(FUZZ_SECONDS)s"; \
+		$$t $$dict -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=512 -timeout=10 \
+			-artifact_prefix=fuzz/findings/$$name- $(FUZZ_BUILD)/corpus-$$name \
+			fuzz/corpus/$$name || exit 1; \
+	done
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD)

@@ -29,6 +29,7 @@ char *pl_arena_strdup(struct pl_arena *a, const char *s);
 char *pl_arena_strndup(struct pl_arena *a, const char *s, size_t n);
 char *pl_arena_printf(struct pl_arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-char *pl_arena_vprintf(struct pl_arena *a, const char *fmt, va_list ap);
+char *pl_arena_vprintf(struct pl_arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 #endif

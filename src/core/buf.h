@@ -22,7 +22,8 @@ void pl_buf_add(struct pl_buf *b, const void *s, size_t n);
 void pl_buf_adds(struct pl_buf *b, const char *s);
 void pl_buf_addc(struct pl_buf *b, char c);
 void pl_buf_printf(struct pl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void pl_buf_vprintf(struct pl_buf *b, const char *fmt, va_list ap);
+void pl_buf_vprintf(struct pl_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Returns the heap string and leaves the buffer empty. */
 char *pl_buf_take(struct pl_buf *b);
 

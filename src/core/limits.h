@@ -51,4 +51,14 @@
 /* Most stages in one Dockerfile. */
 #define PL_MAX_STAGES 4096u
 
+/* Deepest nesting of ${v:-${w:-...}} in one word. BuildKit recurses without a bound; real
+ * Dockerfiles nest two or three levels, and the bound keeps hostile input off the stack. */
+#define PL_MAX_EXPANSION_DEPTH 64u
+
+/* Most matcher steps (value characters times live pattern states) spent on the
+ * ${v#p} ${v%p} ${v/p/r} patterns of one word. A long pattern against a 1 MiB value could
+ * otherwise cost 10^12 steps; real patterns against real values need a few thousand, and
+ * this still lets a dozen-state pattern scan a whole 1 MiB value (tens of milliseconds). */
+#define PL_MAX_PATTERN_WORK (16u * 1024u * 1024u)
+
 #endif

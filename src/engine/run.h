@@ -36,7 +36,7 @@ struct pl_check {
 struct pl_finding *pl_check_report(struct pl_check *ck, uint32_t off, uint32_t end,
 				   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 struct pl_finding *pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end,
-				    const char *fmt, va_list ap);
+				    const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 /* A string in the report's arena, for fix hints and edits. */
 char *pl_check_printf(struct pl_check *ck, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

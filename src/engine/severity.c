@@ -15,7 +15,8 @@ static const char *const names[] = {
 };
 
 /* GitHub maps security-severity > 9.0 to critical, 7.0-8.9 high, 4.0-6.9 medium,
- * 0.1-3.9 low; the scores sit inside those bands. */
+ * 0.1-3.9 low; the scores sit inside those bands. Info is 0.0 on purpose: below every
+ * band, so code scanning does not present an informational note as a security issue. */
 static const char *const scores[] = {
 	[PL_SEV_INFO] = "0.0",
 	[PL_SEV_LOW] = "3.0",

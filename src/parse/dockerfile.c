@@ -28,6 +28,7 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -180,10 +181,17 @@ struct span {
 	size_t b, e;
 };
 
+static int fail(struct parser *p, uint32_t off, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 static int
-fail(struct parser *p, uint32_t off, const char *fmt, const char *arg)
+fail(struct parser *p, uint32_t off, const char *fmt, ...)
 {
-	p->err->message = arg ? pl_arena_printf(p->a, fmt, arg) : pl_arena_strdup(p->a, fmt);
+	va_list ap;
+
+	va_start(ap, fmt);
+	p->err->message = pl_arena_vprintf(p->a, fmt, ap);
+	va_end(ap);
 	p->err->off = off;
 	return -1;
 }
@@ -420,8 +428,7 @@ word_add(struct parser *p, struct words *ws, const char *s, size_t n, size_t b, 
 	struct pl_df_word *w;
 
 	if (ws->n >= PL_MAX_WORDS) {
-		return fail(p, src_off(p, b), "instruction has more than the 65536 words allowed",
-			    NULL);
+		return fail(p, src_off(p, b), "instruction has more than the 65536 words allowed");
 	}
 	ws->w = grow(p, ws->w, ws->n, &ws->cap, sizeof(*w));
 	w = &ws->w[ws->n++];
@@ -1381,14 +1388,14 @@ read_heredocs(struct parser *p, struct pl_df_instr *in, size_t lb, size_t le)
 
 		if (r < 0) {
 			return fail(p, src_off(p, words[wi].b), "unterminated quote in heredoc "
-				    "delimiter", NULL);
+				    "delimiter");
 		}
 		if (r == 0) {
 			continue;
 		}
 		if (n >= PL_MAX_HEREDOCS) {
 			return fail(p, src_off(p, words[wi].b), "more than 64 heredocs in one "
-				    "instruction", NULL);
+				    "instruction");
 		}
 		h.word_off = src_off(p, words[wi].b);
 		if (n == cap) {
@@ -1465,12 +1472,11 @@ check_text(struct parser *p)
 
 	if (nul != NULL) {
 		return fail(p, (uint32_t)(nul - s), "NUL byte: this is a binary file, not a "
-			    "Dockerfile", NULL);
+			    "Dockerfile");
 	}
 	if (!pl_utf8_valid(s, n)) {
 		bad = first_invalid_utf8(s, n);
-		return fail(p, (uint32_t)bad, "invalid UTF-8: a Dockerfile must be UTF-8 text",
-			    NULL);
+		return fail(p, (uint32_t)bad, "invalid UTF-8: a Dockerfile must be UTF-8 text");
 	}
 	return 0;
 }
@@ -1481,7 +1487,7 @@ add_instr(struct parser *p, size_t start, uint32_t start_line)
 	struct pl_df_instr *in;
 
 	if (p->f->ninstrs >= PL_MAX_INSTRUCTIONS) {
-		return fail(p, (uint32_t)start, "more than 100000 instructions in one file", NULL);
+		return fail(p, (uint32_t)start, "more than 100000 instructions in one file");
 	}
 	p->f->instrs = grow(p, p->f->instrs, p->f->ninstrs, &p->ins_cap, sizeof(*in));
 	in = &p->f->instrs[p->f->ninstrs];
@@ -1558,7 +1564,7 @@ pl_df_parse(const struct pl_source *src, struct pl_arena *arena, struct pl_df_fi
 		}
 		start_line = pl_source_pos(src, lb).line;
 		if (tn > PL_MAX_LINE_BYTES) {
-			fail(&p, (uint32_t)lb, "line is longer than the 1 MiB limit", NULL);
+			fail(&p, (uint32_t)lb, "line is longer than the 1 MiB limit");
 			goto out;
 		}
 		p.ll.n = 0;
@@ -1576,7 +1582,7 @@ pl_df_parse(const struct pl_source *src, struct pl_arena *arena, struct pl_df_fi
 				continue;
 			}
 			if (cn > PL_MAX_LINE_BYTES) {
-				fail(&p, (uint32_t)lb, "line is longer than the 1 MiB limit", NULL);
+				fail(&p, (uint32_t)lb, "line is longer than the 1 MiB limit");
 				goto out;
 			}
 			cont = trim_continuation(c, &cn, p.escape);
@@ -1586,7 +1592,7 @@ pl_df_parse(const struct pl_source *src, struct pl_arena *arena, struct pl_df_fi
 			}
 		}
 		if (p.ll.n > PL_MAX_LINE_BYTES) {
-			fail(&p, p.ll.map[0], "instruction is longer than the 1 MiB limit", NULL);
+			fail(&p, p.ll.map[0], "instruction is longer than the 1 MiB limit");
 			goto out;
 		}
 		if (add_instr(&p, p.ll.map[0], start_line) != 0) {
@@ -1594,11 +1600,12 @@ pl_df_parse(const struct pl_source *src, struct pl_arena *arena, struct pl_df_fi
 		}
 	}
 	if (file->ninstrs == 0) {
-		fail(&p, (uint32_t)src->len, "file with no instructions", NULL);
+		fail(&p, (uint32_t)src->len, "file with no instructions");
 		goto out;
 	}
 	rc = 0;
 out:
+	file->escape = p.escape;
 	free(p.ll.s);
 	free(p.ll.map);
 	return rc;

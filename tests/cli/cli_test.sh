@@ -143,7 +143,7 @@ if python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r) >=
 expect_rc 0 "rules markdown" -- "$bin" rules --format markdown
 expect_rc 3 "rules bad format" -- "$bin" rules --format yaml
 expect_rc 0 "explain" -- "$bin" explain DF0002
-contains "$tmp/out" "hadolint:DL3006" "explain shows peers"
+contains "$tmp/out" "DL3006" "explain shows peers"
 expect_rc 0 "explain by name" -- "$bin" explain base-image-unpinned
 expect_rc 3 "explain unknown" -- "$bin" explain DF9999
 

@@ -67,7 +67,7 @@ parse(const char *name, const char *text, size_t n, struct pl_source *src, struc
 static void
 positive(const char *root)
 {
-	char dir[4096], path[4400];
+	char dir[4200], path[4600];
 	struct dirent **names;
 	int n, i;
 
@@ -119,7 +119,7 @@ positive(const char *root)
 static void
 negative(const char *root)
 {
-	char dir[4096], path[4400];
+	char dir[4200], path[4600];
 	struct dirent **names;
 	int n, i;
 
@@ -340,7 +340,7 @@ int
 main(void)
 {
 	const char *shared = getenv("PL_SHARED");
-	char root[4096];
+	char root[4000];
 	struct stat st;
 
 	if (shared == NULL) {

@@ -5,7 +5,10 @@
  * 0, or no USER is set at all, at that USER or at the final FROM.
  * Not reported: root in build stages that do not reach the final image's configuration;
  * a USER whose value is an ARG with no known value; base images that are published to run
- * as a non-root user (a "nonroot" tag, Chainguard images).
+ * as a non-root user (a "nonroot" tag, Chainguard images); and, when no USER is set,
+ * images that install a privilege-dropping tool (gosu, su-exec, setpriv) for their
+ * entrypoint, the pattern of official database images that start as root only to fix
+ * volume ownership and then run the server as its own user.
  */
 #include "rules/df/util.h"
 
@@ -19,6 +22,30 @@ base_is_nonroot(const struct pl_image_ref *b)
 		return true;
 	}
 	return b->registry != NULL && strcmp(b->registry, "cgr.dev") == 0;
+}
+
+/* The final chain installs or calls a tool that switches user at start-up. */
+static bool
+drops_privileges(const struct pl_df_model *m)
+{
+	static const char *const tools[] = { "gosu", "su-exec", "setpriv", NULL };
+	size_t i;
+
+	for (i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_stage *st = pl_df_stage_of(m, i);
+		const struct pl_df_instr *in = &m->file->instrs[i];
+
+		if (st == NULL || !pl_df_in_final_chain(m, st->index) ||
+		    (in->kind != PL_DF_RUN && in->kind != PL_DF_ENTRYPOINT)) {
+			continue;
+		}
+		for (const char *const *t = tools; *t != NULL; t++) {
+			if (strstr(in->original, *t) != NULL) {
+				return true;
+			}
+		}
+	}
+	return false;
 }
 
 static void
@@ -51,7 +78,7 @@ check(struct pl_check *ck, const struct pl_df_model *m)
 	while (root->base.stage >= 0) {
 		root = &m->stages[root->base.stage];
 	}
-	if (root->base.resolved == NULL || base_is_nonroot(&root->base)) {
+	if (root->base.resolved == NULL || base_is_nonroot(&root->base) || drops_privileges(m)) {
 		return;
 	}
 	in = &m->file->instrs[st->from];

@@ -153,6 +153,7 @@ const struct pl_rule rule_df0003 = {
 		"RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n",
 	.refs = (const char *const[]){
 		"https://docs.docker.com/build/building/secrets/",
+		"https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/",
 		"https://docs.docker.com/reference/dockerfile/#arg",
 		"CIS Docker Benchmark 4.10: Ensure secrets are not stored in Dockerfiles",
 		NULL },

@@ -7,6 +7,17 @@
 #include "rules/df/util.h"
 #include "core/str.h"
 
+#include <string.h>
+
+/* A git repository URL, optionally with a #ref fragment: pinned by the ref instead. */
+static bool
+is_git(const char *url)
+{
+	size_t n = strcspn(url, "#");
+
+	return n >= 4 && strncmp(url + n - 4, ".git", 4) == 0;
+}
+
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
@@ -23,7 +34,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		if (!pl_starts_with_ci(w->s, "http://") && !pl_starts_with_ci(w->s, "https://")) {
 			continue;
 		}
-		if (pl_ends_with(w->s, ".git")) {
+		if (is_git(w->s)) {
 			continue;
 		}
 		f = pl_check_report(ck, w->off, w->end, "ADD downloads '%s' without --checksum: "
