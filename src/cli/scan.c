@@ -8,6 +8,7 @@
 #include "engine/run.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +41,103 @@ const struct pl_cmd pl_cmd_scan = {
 	.run = run,
 };
 
+/* Files per worker below which threads cost more than they save. */
+enum { MIN_FILES_PER_WORKER = 16, MAX_WORKERS = 8 };
+
+struct worker {
+	pthread_t thread;
+	struct pl_report r;
+	char **files;
+	size_t nfiles, first, step;
+	const char *stdin_name;
+	const struct pl_scan_opts *so;
+};
+
+/* Scans files FIRST, FIRST+STEP, ... into the worker's own report. */
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	size_t i;
+
+	for (i = w->first; i < w->nfiles; i += w->step) {
+		const char *display = strcmp(w->files[i], "-") == 0 ? w->stdin_name : w->files[i];
+
+		/* "./Dockerfile" reads as "Dockerfile": drop a leading "./" for display. */
+		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
+			display += 2;
+		}
+		pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
+	}
+	return NULL;
+}
+
+/* Moves the findings and errors of a worker's report into R; their strings stay in the
+ * worker's arena, which must outlive R's use. */
+static void
+merge(struct pl_report *r, struct pl_report *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nfindings; i++) {
+		*pl_report_add(r) = from->findings[i];
+	}
+	for (i = 0; i < from->nerrors; i++) {
+		const struct pl_file_error *e = &from->errors[i];
+
+		pl_report_error(r, e->file, e->line, e->col, "%s", e->message);
+	}
+	r->files_scanned += from->files_scanned;
+	r->dropped += from->dropped;
+}
+
+/* Scans FILES with up to one worker per processor, merging into R. W holds the workers,
+ * whose reports the caller finishes after writing R. */
+static size_t
+scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
+	 const char *stdin_name, const struct pl_scan_opts *so)
+{
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = ncpu > 1 ? (size_t)ncpu : 1, k;
+
+	if (n > MAX_WORKERS) {
+		n = MAX_WORKERS;
+	}
+	if (n > nfiles / MIN_FILES_PER_WORKER) {
+		n = nfiles / MIN_FILES_PER_WORKER;
+	}
+	if (n < 1) {
+		n = 1;
+	}
+	pl_engine_init();
+	for (k = 0; k < n; k++) {
+		pl_report_init(&w[k].r);
+		w[k].files = files;
+		w[k].nfiles = nfiles;
+		w[k].first = k;
+		w[k].step = n;
+		w[k].stdin_name = stdin_name;
+		w[k].so = so;
+	}
+	/* Worker 0 is this thread; a thread that cannot start leaves its share to it. */
+	for (k = 1; k < n; k++) {
+		if (pthread_create(&w[k].thread, NULL, work, &w[k]) != 0) {
+			break;
+		}
+	}
+	work(&w[0]);
+	for (size_t j = 1; j < k; j++) {
+		pthread_join(w[j].thread, NULL);
+	}
+	for (size_t j = k; j < n; j++) {
+		work(&w[j]);
+	}
+	for (k = 0; k < n; k++) {
+		merge(r, &w[k].r);
+	}
+	return n;
+}
+
 static char *
 cwd(void)
 {
@@ -68,7 +166,8 @@ run(int argc, char **argv)
 	const char **build_args = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **files = NULL;
-	size_t nfiles = 0, cap = 0, nbuild = 0, npaths = 0, i;
+	size_t nfiles = 0, cap = 0, nbuild = 0, npaths = 0, i, nworkers = 0;
+	struct worker workers[MAX_WORKERS];
 	bool no_color = false, only_paths = false;
 	struct pl_report r;
 	FILE *out = stdout;
@@ -152,15 +251,7 @@ run(int argc, char **argv)
 	oo.color = fmt == &pl_format_text && pl_cli_use_color(out, no_color);
 	oo.base_dir = cwd();
 	pl_report_init(&r);
-	for (i = 0; i < nfiles; i++) {
-		const char *display = strcmp(files[i], "-") == 0 ? stdin_name : files[i];
-
-		/* "./Dockerfile" reads as "Dockerfile": drop a leading "./" for display. */
-		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
-			display += 2;
-		}
-		pl_scan_dockerfile(&r, files[i], display, &so);
-	}
+	nworkers = scan_all(&r, workers, files, nfiles, stdin_name, &so);
 	pl_report_sort(&r);
 	for (i = 0; i < r.nerrors; i++) {
 		const struct pl_file_error *e = &r.errors[i];
@@ -186,6 +277,9 @@ run(int argc, char **argv)
 		fclose(out);
 	}
 	pl_report_finish(&r);
+	for (i = 0; i < nworkers; i++) {
+		pl_report_finish(&workers[i].r);
+	}
 	free((char *)oo.base_dir);
 done_files:
 	for (i = 0; i < nfiles; i++) {

@@ -19,16 +19,18 @@ index_lines(struct pl_source *src)
 	size_t i, cap = 64;
 	uint32_t n = 0;
 
+	const char *p = src->text, *end = src->text + src->len, *nl;
+
 	src->line_starts = pl_xmalloc(cap * sizeof(uint32_t));
 	src->line_starts[n++] = 0;
-	for (i = 0; i < src->len; i++) {
-		if (src->text[i] == '\n' && i + 1 <= src->len) {
-			if (n == cap) {
-				cap *= 2;
-				src->line_starts = pl_xrealloc(src->line_starts, cap * sizeof(uint32_t));
-			}
-			src->line_starts[n++] = (uint32_t)(i + 1);
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		i = (size_t)(nl - src->text) + 1;
+		if (n == cap) {
+			cap *= 2;
+			src->line_starts = pl_xrealloc(src->line_starts, cap * sizeof(uint32_t));
 		}
+		src->line_starts[n++] = (uint32_t)i;
+		p = nl + 1;
 	}
 	src->nlines = n;
 }
@@ -210,6 +212,17 @@ pl_utf8_valid(const char *s, size_t n)
 	uint32_t cp;
 
 	while (i < n) {
+		/* Most Dockerfiles are ASCII: skip eight ASCII bytes at a time. */
+		if (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ull) == 0 &&
+			    ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] == 0) {
 			return false;
 		}

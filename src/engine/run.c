@@ -47,6 +47,12 @@ build_dispatch(void)
 	table.ready = true;
 }
 
+void
+pl_engine_init(void)
+{
+	build_dispatch();
+}
+
 char *
 pl_check_printf(struct pl_check *ck, const char *fmt, ...)
 {

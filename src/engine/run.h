@@ -49,6 +49,10 @@ char *pl_check_printf(struct pl_check *ck, const char *fmt, ...)
 int pl_scan_dockerfile(struct pl_report *r, const char *path, const char *display,
 		       const struct pl_scan_opts *o);
 
+/* Prepares the rule dispatch table. Called once before scanning from several threads;
+ * single-threaded callers may skip it (the first scan prepares the table). */
+void pl_engine_init(void);
+
 /* Runs every Dockerfile rule over a built model; for tests and fuzzing. */
 void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file);
 

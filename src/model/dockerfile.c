@@ -392,6 +392,8 @@ append_script(struct builder *b, struct pl_sh_script *dst, const struct pl_sh_sc
 		size_t counts[3];
 
 		*c = src->cmds[k];
+		c->prog = pl_sh_cmd_prog(c);
+		c->prog_name = c->prog < c->argc ? pl_sh_basename(&c->argv[c->prog]) : "";
 		c->off = map_off(sm, c->off);
 		c->end = c->end > 0 ? map_off(sm, c->end - 1) + 1 : c->off;
 		c->pipeline += pipeline_base;

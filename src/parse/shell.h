@@ -105,6 +105,10 @@ struct pl_sh_cmd {
 			* command came from; -1 otherwise */
 	bool negated;  /* preceded by ! */
 	uint32_t off, end;
+	/* Filled by the Dockerfile model for every command it keeps: pl_sh_cmd_prog(c) and
+	 * the basename of that word ("" when there is none), so rules do not recompute them. */
+	size_t prog;
+	const char *prog_name;
 };
 
 struct pl_sh_script {

@@ -556,7 +556,8 @@ ansi_c(struct parser *p, struct lexed *w)
 			if (d >= '0' && d <= '7') {
 				/* \nnn: one to three octal digits. */
 				v = (uint32_t)(d - '0');
-				for (k = 0; k < 2 && i < p->n && p->s[i] >= '0' && p->s[i] <= '7'; k++) {
+				for (k = 0; k < 2 && i < p->n && p->s[i] >= '0' && p->s[i] <= '7';
+				     k++) {
 					v = v * 8 + (uint32_t)(p->s[i++] - '0');
 				}
 				lx_addc(p, w, (char)v, at);
@@ -1567,6 +1568,22 @@ parse_list(struct parser *p, int depth, int parent, char stop)
 	builder_free(&lv.b);
 }
 
+/* Maps the span [*OFF, *END) of a string of N bytes through MAP (the source offset of each
+ * byte); an empty string maps to FALLBACK. */
+static void
+map_span(const uint32_t *map, size_t n, uint32_t fallback, uint32_t *off, uint32_t *end)
+{
+	if (n == 0) {
+		*off = *end = fallback;
+		return;
+	}
+	*end = *end > 0 ? map[(*end <= n ? *end : n) - 1] + 1 : map[0];
+	*off = map[*off < n ? *off : n - 1];
+	if (*end < *off) {
+		*end = *off;
+	}
+}
+
 /* Parses S[0..N) as a script of its own (a backtick body, a `sh -c` argument) and maps
  * the offsets of its commands back through MAP (source offset of each byte of S). */
 static void
@@ -1591,15 +1608,10 @@ sub_parse(struct level *lv, const char *s, size_t n, const uint32_t *map, const 
 		struct pl_sh_word *lists[3] = { c->argv, c->assigns, c->redirs };
 		size_t counts[3] = { c->argc, c->nassigns, c->nredirs };
 
-		c->off = n > 0 ? map[c->off < n ? c->off : n - 1] : fallback;
-		c->end = n > 0 && c->end > 0 ? map[(c->end <= n ? c->end : n) - 1] + 1 : c->off;
+		map_span(map, n, fallback, &c->off, &c->end);
 		for (l = 0; l < 3; l++) {
 			for (w = 0; w < counts[l]; w++) {
-				struct pl_sh_word *wd = &lists[l][w];
-
-				wd->off = n > 0 ? map[wd->off < n ? wd->off : n - 1] : fallback;
-				wd->end = n > 0 && wd->end > 0 ? map[(wd->end <= n ? wd->end : n) - 1] + 1
-							       : wd->off;
+				map_span(map, n, fallback, &lists[l][w].off, &lists[l][w].end);
 			}
 		}
 	}

@@ -31,7 +31,13 @@ pl_df_script(const struct pl_df_model *m, size_t i)
 bool
 pl_sh_is(const struct pl_sh_cmd *c, const char *prog)
 {
-	size_t p = pl_sh_cmd_prog(c);
+	/* The model fills prog_name for every command of m->scripts. */
+	size_t p;
+
+	if (c->prog_name != NULL) {
+		return strcmp(c->prog_name, prog) == 0;
+	}
+	p = pl_sh_cmd_prog(c);
 
 	return p < c->argc && strcmp(pl_sh_basename(&c->argv[p]), prog) == 0;
 }
@@ -39,7 +45,7 @@ pl_sh_is(const struct pl_sh_cmd *c, const char *prog)
 size_t
 pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_value)
 {
-	size_t i = pl_sh_cmd_prog(c) + 1;
+	size_t i = (c->prog_name != NULL ? c->prog : pl_sh_cmd_prog(c)) + 1;
 
 	for (; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
