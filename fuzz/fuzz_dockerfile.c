@@ -37,7 +37,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pl_buf_finish(&dump);
 		pl_df_model_build(&file, NULL, &a, &m);
 		pl_report_init(&r);
-		pl_run_dockerfile_rules(&r, &m, "Dockerfile");
+		pl_run_dockerfile_rules(&r, &m, "Dockerfile", NULL);
 		pl_report_sort(&r);
 		pl_report_finish(&r);
 	}

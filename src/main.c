@@ -10,6 +10,7 @@
 
 static const struct pl_cmd *const commands[] = {
 	&pl_cmd_scan,
+	&pl_cmd_baseline,
 	&pl_cmd_rules,
 	&pl_cmd_explain,
 	&pl_cmd_parse,

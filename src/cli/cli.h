@@ -29,6 +29,7 @@ struct pl_cmd {
 };
 
 extern const struct pl_cmd pl_cmd_scan;
+extern const struct pl_cmd pl_cmd_baseline;
 extern const struct pl_cmd pl_cmd_parse;
 extern const struct pl_cmd pl_cmd_rules;
 extern const struct pl_cmd pl_cmd_explain;

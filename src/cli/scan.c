@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 #include "core/xalloc.h"
+#include "engine/baseline.h"
+#include "engine/config.h"
 #include "engine/output.h"
 #include "engine/run.h"
 
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 static int run(int argc, char **argv);
+static int run_baseline(int argc, char **argv);
 
 const struct pl_cmd pl_cmd_scan = {
 	.name = "scan",
@@ -29,6 +32,10 @@ const struct pl_cmd pl_cmd_scan = {
 		"Dockerfile)\n"
 		"  --target STAGE         the stage that is built (default: the last one)\n"
 		"  --build-arg NAME=VALUE a build argument, as for docker build (repeatable)\n"
+		"  --config FILE          settings (default: .plimsoll.yaml found upward from the\n"
+		"                         first path; --config none for the built-in defaults)\n"
+		"  --baseline FILE        report only findings that FILE does not list (written by\n"
+		"                         plimsoll baseline)\n"
 		"  --no-color             no colour (also when NO_COLOR is set)\n"
 		"  --quiet                findings only, no summary\n"
 		"  --help                 this help\n"
@@ -39,6 +46,22 @@ const struct pl_cmd pl_cmd_scan = {
 		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
 		"2 an input could not be read or parsed, 3 usage error.\n",
 	.run = run,
+};
+
+const struct pl_cmd pl_cmd_baseline = {
+	.name = "baseline",
+	.args = "[options] [PATH|-]...",
+	.about = "Record the current findings in a baseline file, so that later scans with "
+		 "--baseline report only new ones.",
+	.help = "options:\n"
+		"  --output FILE          the baseline to write (default: .plimsoll-baseline.json)\n"
+		"  --config FILE, --target STAGE, --build-arg NAME=VALUE, --stdin-filename NAME\n"
+		"                         as for scan\n"
+		"  --help                 this help\n"
+		"\n"
+		"Findings are recorded by rule, file and the text of their line, so they stay\n"
+		"known when lines move. Commit the file; review its changes like code.\n",
+	.run = run_baseline,
 };
 
 /* Files per worker below which threads cost more than they save. */
@@ -89,6 +112,7 @@ merge(struct pl_report *r, struct pl_report *from)
 	}
 	r->files_scanned += from->files_scanned;
 	r->dropped += from->dropped;
+	r->suppressed += from->suppressed;
 }
 
 /* Scans FILES with up to one worker per processor, merging into R. W holds the workers,
@@ -156,13 +180,17 @@ cwd(void)
 }
 
 static int
-run(int argc, char **argv)
+scan_main(int argc, char **argv, bool baseline_mode)
 {
-	const struct pl_cmd *cmd = &pl_cmd_scan;
+	const struct pl_cmd *cmd = baseline_mode ? &pl_cmd_baseline : &pl_cmd_scan;
 	const struct pl_format *fmt = &pl_format_text;
 	struct pl_out_opts oo = { .fail_on = PL_SEV_HIGH, .version = PL_VERSION };
 	struct pl_scan_opts so = { 0 };
-	const char *output = NULL, *stdin_name = "Dockerfile", *v;
+	const char *output = NULL, *stdin_name = "Dockerfile", *v, *config_path = NULL;
+	const char *baseline_path = NULL;
+	struct pl_config cfg;
+	struct pl_baseline *baseline = NULL;
+	char *found = NULL;
 	const char **build_args = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **files = NULL;
@@ -220,6 +248,19 @@ run(int argc, char **argv)
 				goto done_early;
 			}
 			so.target = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--config", &v)) != 0) {
+			if (o < 0) {
+				rc = pl_cli_usage_error(cmd, "--config needs a file (or none)");
+				goto done_early;
+			}
+			config_path = v;
+		} else if (!baseline_mode &&
+			   (o = pl_cli_opt_value(argc, argv, &k, "--baseline", &v)) != 0) {
+			if (o < 0) {
+				rc = pl_cli_usage_error(cmd, "--baseline needs a file");
+				goto done_early;
+			}
+			baseline_path = v;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--build-arg", &v)) != 0) {
 			if (o < 0 || strchr(v, '=') == NULL) {
 				rc = pl_cli_usage_error(cmd, "--build-arg takes NAME=VALUE");
@@ -234,7 +275,26 @@ run(int argc, char **argv)
 	if (npaths == 0) {
 		paths[npaths++] = ".";
 	}
+	if (baseline_mode && output == NULL) {
+		output = ".plimsoll-baseline.json";
+	}
 	so.build_args = build_args;
+	pl_config_init(&cfg);
+	pl_report_init(&r);
+	if (config_path == NULL && strcmp(paths[0], "-") != 0) {
+		config_path = found = pl_config_find(paths[0]);
+	}
+	if (config_path != NULL && strcmp(config_path, "none") != 0) {
+		if (pl_config_load(&cfg, config_path, &r) != 0) {
+			rc = PL_EXIT_INPUT;
+			goto done_report;
+		}
+		so.config = &cfg;
+	}
+	if (baseline_path != NULL && pl_baseline_load(baseline_path, &baseline, &r) != 0) {
+		rc = PL_EXIT_INPUT;
+		goto done_report;
+	}
 	for (i = 0; i < npaths; i++) {
 		if (pl_cli_find_dockerfiles(paths[i], &files, &nfiles, &cap) != 0) {
 			rc = PL_EXIT_INPUT;
@@ -250,9 +310,11 @@ run(int argc, char **argv)
 	}
 	oo.color = fmt == &pl_format_text && pl_cli_use_color(out, no_color);
 	oo.base_dir = cwd();
-	pl_report_init(&r);
 	nworkers = scan_all(&r, workers, files, nfiles, stdin_name, &so);
 	pl_report_sort(&r);
+	if (baseline != NULL) {
+		pl_baseline_filter(baseline, &r);
+	}
 	for (i = 0; i < r.nerrors; i++) {
 		const struct pl_file_error *e = &r.errors[i];
 
@@ -262,21 +324,27 @@ run(int argc, char **argv)
 			fprintf(stderr, "%s: error: %s\n", e->file, e->message);
 		}
 	}
-	if (fmt->write(out, &r, &oo) != 0 || fflush(out) != 0) {
+	if (baseline_mode) {
+		if (pl_baseline_write(out, &r, PL_VERSION) != 0 || fflush(out) != 0) {
+			fprintf(stderr, "plimsoll: writing %s failed: %s\n", output, strerror(errno));
+			rc = PL_EXIT_INPUT;
+		} else if (!oo.quiet) {
+			fprintf(stderr, "plimsoll: %zu findings recorded in %s\n", r.nfindings, output);
+		}
+	} else if (fmt->write(out, &r, &oo) != 0 || fflush(out) != 0) {
 		fprintf(stderr, "plimsoll: writing the report failed: %s\n", strerror(errno));
 		rc = PL_EXIT_INPUT;
 	}
 	if (rc == PL_EXIT_OK && r.nerrors > 0) {
 		rc = PL_EXIT_INPUT;
 	}
-	if (rc == PL_EXIT_OK && oo.fail_on != PL_SEV_NEVER &&
+	if (rc == PL_EXIT_OK && !baseline_mode && oo.fail_on != PL_SEV_NEVER &&
 	    pl_report_max_severity(&r) >= (int)oo.fail_on) {
 		rc = PL_EXIT_FINDINGS;
 	}
 	if (out != stdout) {
 		fclose(out);
 	}
-	pl_report_finish(&r);
 	for (i = 0; i < nworkers; i++) {
 		pl_report_finish(&workers[i].r);
 	}
@@ -286,8 +354,38 @@ done_files:
 		free(files[i]);
 	}
 	free(files);
+done_report:
+	/* Errors found before the scan (configuration, baseline) go to stderr here. */
+	if (nworkers == 0) {
+		for (i = 0; i < r.nerrors; i++) {
+			const struct pl_file_error *e = &r.errors[i];
+
+			if (e->line > 0) {
+				fprintf(stderr, "%s:%u:%u: error: %s\n", e->file, e->line, e->col,
+					e->message);
+			} else {
+				fprintf(stderr, "%s: error: %s\n", e->file, e->message);
+			}
+		}
+	}
+	pl_report_finish(&r);
+	pl_baseline_destroy(baseline);
+	pl_config_finish(&cfg);
+	free(found);
 done_early:
 	free(paths);
 	free(build_args);
 	return rc;
+}
+
+static int
+run(int argc, char **argv)
+{
+	return scan_main(argc, argv, false);
+}
+
+static int
+run_baseline(int argc, char **argv)
+{
+	return scan_main(argc, argv, true);
 }

@@ -102,15 +102,21 @@ pl_arena_strdup(struct pl_arena *a, const char *s)
 char *
 pl_arena_vprintf(struct pl_arena *a, const char *fmt, va_list ap)
 {
+	/* Most strings fit in a small buffer: one formatting pass instead of two. */
+	char small[256];
 	va_list ap2;
 	int n;
 	char *p;
 
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0) {
 		n = 0;
+		small[0] = '\0';
+	}
+	if ((size_t)n < sizeof(small)) {
+		return pl_arena_strndup(a, small, (size_t)n);
 	}
 	p = pl_arena_alloc(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

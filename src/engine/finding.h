@@ -58,6 +58,8 @@ struct pl_report {
 	size_t nerrors, errors_cap;
 	size_t files_scanned;
 	size_t dropped; /* findings not kept because of PL_MAX_FINDINGS_PER_FILE */
+	size_t suppressed; /* findings removed by inline ignore comments */
+	size_t baselined;  /* findings removed because the baseline already has them */
 };
 
 void pl_report_init(struct pl_report *r);

@@ -42,6 +42,10 @@ struct pl_rule {
 	void (*check_instr)(struct pl_check *ck, const struct pl_df_model *m, size_t i);
 	/* Called once per Dockerfile after the instruction pass. */
 	void (*check_doc)(struct pl_check *ck, const struct pl_df_model *m);
+
+	/* For rules that act only on a project setting: the .plimsoll.yaml under which the
+	 * bad example is reported (the good one is checked under it too). NULL otherwise. */
+	const char *example_config;
 };
 
 #define PL_ON(kind) (1u << (kind))

@@ -8,11 +8,16 @@
 #include "engine/run.h"
 #include "core/limits.h"
 #include "core/str.h"
+#include "engine/suppress.h"
 
 #include <string.h>
 
+/* Most rules the dispatch table holds per instruction kind; the catalog is far below. */
+enum { MAX_RULES = 512 };
+
+/* Per instruction kind, the catalog indexes of the rules that look at it. */
 struct dispatch {
-	const struct pl_rule **by_kind[PL_DF_KIND_COUNT];
+	unsigned short by_kind[PL_DF_KIND_COUNT][MAX_RULES];
 	size_t n_by_kind[PL_DF_KIND_COUNT];
 	bool ready;
 };
@@ -22,25 +27,21 @@ static struct dispatch table;
 static void
 build_dispatch(void)
 {
-	static const struct pl_rule *slots[PL_DF_KIND_COUNT][256];
 	size_t i;
 	int k;
 
 	if (table.ready) {
 		return;
 	}
-	for (k = 0; k < PL_DF_KIND_COUNT; k++) {
-		table.by_kind[k] = slots[k];
-	}
-	for (i = 0; i < pl_nrules; i++) {
+	for (i = 0; i < pl_nrules && i < MAX_RULES; i++) {
 		const struct pl_rule *r = pl_rules[i];
 
 		if (!(r->inputs & PL_IN_DOCKERFILE) || r->check_instr == NULL) {
 			continue;
 		}
 		for (k = 0; k < PL_DF_KIND_COUNT; k++) {
-			if ((r->on_instr & PL_ON(k)) && table.n_by_kind[k] < 256) {
-				slots[k][table.n_by_kind[k]++] = r;
+			if (r->on_instr & PL_ON(k)) {
+				table.by_kind[k][table.n_by_kind[k]++] = (unsigned short)i;
 			}
 		}
 	}
@@ -114,7 +115,7 @@ pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fm
 	b = pl_source_pos(src, end > off ? end : off);
 	f = pl_report_add(ck->r);
 	f->rule = ck->rule;
-	f->severity = ck->rule->severity;
+	f->severity = ck->severity;
 	f->file = ck->file;
 	f->line = a.line;
 	f->col = a.col;
@@ -150,26 +151,43 @@ pl_check_report(struct pl_check *ck, uint32_t off, uint32_t end, const char *fmt
 }
 
 void
-pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file)
+pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file,
+			const struct pl_config *cfg)
 {
-	struct pl_check ck = { .m = m, .r = r, .file = file };
-	size_t i, k;
+	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
+	struct pl_check ck = { .m = m, .r = r, .file = file, .cfg = cfg ? cfg : &defaults };
+	int sev[MAX_RULES];
+	size_t i, k, first = r->nfindings;
 
 	build_dispatch();
+	/* Severity per rule for this file, once: -1 when configuration turns it off. */
+	for (i = 0; i < pl_nrules && i < MAX_RULES; i++) {
+		sev[i] = cfg != NULL ? pl_config_severity(cfg, pl_rules[i], file)
+				     : (int)pl_rules[i]->severity;
+	}
 	for (i = 0; i < m->file->ninstrs; i++) {
 		enum pl_df_kind kind = m->file->instrs[i].kind;
 
 		for (k = 0; k < table.n_by_kind[kind]; k++) {
-			ck.rule = table.by_kind[kind][k];
+			unsigned short ri = table.by_kind[kind][k];
+
+			if (sev[ri] < 0) {
+				continue;
+			}
+			ck.rule = pl_rules[ri];
+			ck.severity = (enum pl_severity)sev[ri];
 			ck.rule->check_instr(&ck, m, i);
 		}
 	}
-	for (i = 0; i < pl_nrules; i++) {
-		if ((pl_rules[i]->inputs & PL_IN_DOCKERFILE) && pl_rules[i]->check_doc != NULL) {
+	for (i = 0; i < pl_nrules && i < MAX_RULES; i++) {
+		if ((pl_rules[i]->inputs & PL_IN_DOCKERFILE) && pl_rules[i]->check_doc != NULL &&
+		    sev[i] >= 0) {
 			ck.rule = pl_rules[i];
+			ck.severity = (enum pl_severity)sev[i];
 			ck.rule->check_doc(&ck, m);
 		}
 	}
+	r->suppressed += pl_suppress_apply(r, first, m->file, m->arena);
 }
 
 int
@@ -213,7 +231,7 @@ pl_scan_dockerfile(struct pl_report *r, const char *path, const char *display,
 		pl_report_error(r, name, p.line, p.col, "%s", m.issues[i].message);
 		rc = -1;
 	}
-	pl_run_dockerfile_rules(r, &m, name);
+	pl_run_dockerfile_rules(r, &m, name, o != NULL ? o->config : NULL);
 out:
 	pl_arena_finish(&a);
 	pl_source_finish(&src);

@@ -11,20 +11,24 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+#include "engine/config.h"
 #include "engine/finding.h"
 #include "model/dockerfile.h"
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
 	const char *const *build_args;  /* --build-arg NAME=value, NULL-terminated */
+	const struct pl_config *config; /* .plimsoll.yaml; NULL for the defaults */
 };
 
 /* What a rule's check gets: the rule being run and where to report. */
 struct pl_check {
 	const struct pl_rule *rule;
+	enum pl_severity severity; /* the rule's severity for this file, after configuration */
 	const struct pl_df_model *m;
 	struct pl_report *r;
 	const char *file;
+	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
 	size_t nfindings; /* findings of this file so far, for PL_MAX_FINDINGS_PER_FILE */
 };
 
@@ -53,7 +57,11 @@ int pl_scan_dockerfile(struct pl_report *r, const char *path, const char *displa
  * single-threaded callers may skip it (the first scan prepares the table). */
 void pl_engine_init(void);
 
-/* Runs every Dockerfile rule over a built model; for tests and fuzzing. */
-void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file);
+/*
+ * Runs every Dockerfile rule that CFG (NULL for the defaults) leaves on for FILE over a
+ * built model, then drops the findings that the file's ignore comments suppress.
+ */
+void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file,
+			     const struct pl_config *cfg);
 
 #endif

@@ -28,6 +28,10 @@ struct builder {
 	struct pl_arena *a;
 	const struct pl_df_model_opts *o;
 	size_t issues_cap;
+	int *dep_mark;     /* per stage: 1 + the stage that last recorded it as a dependency */
+	int *names;        /* stage-name table: stage indexes, -1 for empty slots */
+	size_t names_cap;  /* a power of two, at least twice the number of FROMs */
+	size_t *deps_cap;  /* per stage: capacity of its deps array */
 };
 
 static void
@@ -232,30 +236,74 @@ do_env(struct builder *b, const struct pl_df_instr *in, size_t i, const struct p
 	return tmp.env;
 }
 
-static int
-find_stage(const struct pl_df_model *m, size_t upto, const char *name)
+/* FNV-1a of the lower-cased NAME, for the stage-name table. */
+static uint64_t
+name_hash(const char *name)
 {
-	size_t k;
+	uint64_t h = 0xcbf29ce484222325ull;
 
-	for (k = 0; k < upto; k++) {
-		if (m->stages[k].name != NULL && pl_streq_ci(m->stages[k].name, name)) {
-			return (int)k;
+	for (; *name; name++) {
+		char c = *name >= 'A' && *name <= 'Z' ? (char)(*name + 32) : *name;
+
+		h = (h ^ (unsigned char)c) * 0x100000001b3ull;
+	}
+	return h;
+}
+
+/*
+ * The first stage named NAME (case-insensitively) among the stages defined so far, or -1.
+ * Names live in an open-addressing table sized for every FROM of the file, so a file with
+ * thousands of stages costs no quadratic search.
+ */
+static int
+find_stage(const struct builder *b, const char *name)
+{
+	size_t mask = b->names_cap - 1, i;
+
+	if (b->names_cap == 0) {
+		return -1;
+	}
+	for (i = name_hash(name) & mask;; i = (i + 1) & mask) {
+		int st = b->names[i];
+
+		if (st < 0) {
+			return -1;
+		}
+		if (pl_streq_ci(b->m->stages[st].name, name)) {
+			return st;
 		}
 	}
-	return -1;
 }
 
 static void
+add_stage_name(struct builder *b, int st)
+{
+	size_t mask = b->names_cap - 1, i;
+	const char *name = b->m->stages[st].name;
+
+	if (find_stage(b, name) >= 0) {
+		return;
+	}
+	for (i = name_hash(name) & mask; b->names[i] >= 0; i = (i + 1) & mask) {
+	}
+	b->names[i] = st;
+}
+
+/* Records DEP as a dependency of ST once; linear in the number of COPY --from, since a
+ * stage's dependencies are all recorded while it is the current stage. */
+static void
 add_dep(struct builder *b, struct pl_stage *st, int dep)
 {
-	size_t k;
+	size_t *cap = &b->deps_cap[st->index];
 
-	for (k = 0; k < st->ndeps; k++) {
-		if (st->deps[k] == dep) {
-			return;
-		}
+	if (b->dep_mark[dep] == st->index + 1) {
+		return;
 	}
-	st->deps = pl_arena_grow(b->a, st->deps, st->ndeps, st->ndeps + 1, sizeof(int));
+	b->dep_mark[dep] = st->index + 1;
+	if (st->ndeps == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		st->deps = pl_arena_grow(b->a, st->deps, st->ndeps, *cap, sizeof(int));
+	}
 	st->deps[st->ndeps++] = dep;
 }
 
@@ -293,13 +341,16 @@ do_from(struct builder *b, const struct pl_df_instr *in, size_t i, struct pl_df_
 	}
 	st->base.resolved = expand(b->a, &g, m->file->escape, st->base.raw);
 	if (st->base.resolved != NULL) {
-		st->base.stage = find_stage(m, m->nstages, st->base.resolved);
+		st->base.stage = find_stage(b, st->base.resolved);
 		st->base.scratch = strcmp(st->base.resolved, "scratch") == 0;
 		if (st->base.stage < 0 && !st->base.scratch) {
 			pl_image_ref_split(st->base.resolved, b->a, &st->base);
 		}
 	}
 	m->nstages++;
+	if (st->name != NULL) {
+		add_stage_name(b, st->index);
+	}
 	if (st->base.stage >= 0) {
 		add_dep(b, st, st->base.stage);
 		*s = m->stages[st->base.stage].end;
@@ -328,7 +379,10 @@ do_copy_from(struct builder *b, const struct pl_df_instr *in, int stage)
 	if (from == NULL || stage < 0) {
 		return;
 	}
-	dep = find_stage(m, (size_t)stage, from);
+	dep = find_stage(b, from);
+	if (dep == stage) {
+		dep = -1; /* its own name: not a dependency (and not valid Dockerfile) */
+	}
 	if (dep < 0) {
 		idx = strtol(from, &end, 10);
 		if (*from != '\0' && *end == '\0' && idx >= 0 && idx < stage) {
@@ -340,19 +394,28 @@ do_copy_from(struct builder *b, const struct pl_df_instr *in, int stage)
 	}
 }
 
-/* Marks every stage the final one depends on, directly or not. */
+/*
+ * Marks every stage the final one depends on, directly or not, and the chain of stages
+ * it builds FROM. A dependency always names an earlier stage, so one sweep from the final
+ * stage down to the first visits each stage once, with no recursion.
+ */
 static void
-mark_reach(struct pl_df_model *m, int st, int depth)
+mark_reach(struct pl_df_model *m, int target)
 {
+	int st, cur;
 	size_t k;
 
-	/* A dependency always names an earlier stage, so depth is bounded by nstages. */
-	if (m->stages[st].reaches_final || depth > (int)m->nstages) {
-		return;
+	m->stages[target].reaches_final = true;
+	for (st = target; st >= 0; st--) {
+		if (!m->stages[st].reaches_final) {
+			continue;
+		}
+		for (k = 0; k < m->stages[st].ndeps; k++) {
+			m->stages[m->stages[st].deps[k]].reaches_final = true;
+		}
 	}
-	m->stages[st].reaches_final = true;
-	for (k = 0; k < m->stages[st].ndeps; k++) {
-		mark_reach(m, m->stages[st].deps[k], depth + 1);
+	for (cur = target; cur >= 0; cur = m->stages[cur].base.stage) {
+		m->stages[cur].in_final_chain = true;
 	}
 }
 
@@ -384,8 +447,16 @@ append_script(struct builder *b, struct pl_sh_script *dst, const struct pl_sh_sc
 			pipeline_base = dst->cmds[k].pipeline + 1;
 		}
 	}
-	dst->cmds = pl_arena_grow(b->a, dst->cmds, dst->ncmds, dst->ncmds + src->ncmds,
-				  sizeof(*dst->cmds));
+	if (src->ncmds == 0) {
+		return;
+	}
+	if (dst->ncmds == 0) {
+		/* The usual case, one script per RUN: adopt its array instead of copying. */
+		dst->cmds = src->cmds;
+	} else {
+		dst->cmds = pl_arena_grow(b->a, dst->cmds, dst->ncmds, dst->ncmds + src->ncmds,
+					  sizeof(*dst->cmds));
+	}
 	for (k = 0; k < src->ncmds; k++) {
 		struct pl_sh_cmd *c = &dst->cmds[base + k];
 		struct pl_sh_word *lists[3];
@@ -530,6 +601,12 @@ pl_df_model_build(const struct pl_df_file *file, const struct pl_df_model_opts *
 		nfrom += file->instrs[i].kind == PL_DF_FROM;
 	}
 	m->stages = pl_arena_alloc(a, (nfrom + 1) * sizeof(*m->stages));
+	b.dep_mark = pl_arena_alloc(a, (nfrom + 1) * sizeof(*b.dep_mark));
+	for (b.names_cap = 16; b.names_cap < 2 * (nfrom + 1); b.names_cap *= 2) {
+	}
+	b.names = pl_arena_alloc(a, b.names_cap * sizeof(*b.names));
+	memset(b.names, 0xff, b.names_cap * sizeof(*b.names));
+	b.deps_cap = pl_arena_alloc(a, (nfrom + 1) * sizeof(*b.deps_cap));
 	for (const char *const *p = platform_args; *p != NULL; p++) {
 		m->global_args = kv_new(&b, *p, build_arg(&b, *p, strlen(*p)), m->global_args,
 					0, NULL);
@@ -617,7 +694,7 @@ pl_df_model_build(const struct pl_df_file *file, const struct pl_df_model_opts *
 	}
 	target = (int)m->nstages - 1;
 	if (o != NULL && o->target != NULL) {
-		target = find_stage(m, m->nstages, o->target);
+		target = find_stage(&b, o->target);
 		if (target < 0) {
 			issue(&b, 0, pl_arena_printf(a, "target stage \"%s\" not found", o->target));
 			target = (int)m->nstages - 1;
@@ -625,5 +702,5 @@ pl_df_model_build(const struct pl_df_file *file, const struct pl_df_model_opts *
 	}
 	m->final_stage = target;
 	m->stages[target].is_final = true;
-	mark_reach(m, target, 0);
+	mark_reach(m, target);
 }

@@ -67,6 +67,8 @@ struct pl_stage {
 	const char *platform; /* --platform value as written, or NULL */
 	bool is_final;
 	bool reaches_final; /* the final stage builds on it or copies from it */
+	bool in_final_chain; /* the final stage, or a stage it builds FROM (directly or not):
+			      * its CMD, USER, HEALTHCHECK... are the final image's */
 	struct pl_df_state end; /* the state after its last instruction */
 	int *deps;          /* stages it builds on or copies from */
 	size_t ndeps;

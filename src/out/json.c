@@ -78,6 +78,8 @@ summary(const struct pl_report *r, const struct pl_out_opts *o)
 	pl_out_json_set(s, "by_severity", by);
 	pl_out_json_set(s, "errors", json_integer((json_int_t)r->nerrors));
 	pl_out_json_set(s, "dropped", json_integer((json_int_t)r->dropped));
+	pl_out_json_set(s, "suppressed", json_integer((json_int_t)r->suppressed));
+	pl_out_json_set(s, "baselined", json_integer((json_int_t)r->baselined));
 	pl_out_json_set(s, "max_severity", max >= 0 ? pl_out_json_str(pl_severity_name(
 								      (enum pl_severity)max))
 						    : json_null());

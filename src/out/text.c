@@ -372,6 +372,12 @@ add_summary(struct pl_buf *b, const struct pl_report *r, const struct pl_out_opt
 		pl_buf_printf(b, ", %zu input %s", r->nerrors,
 			      plural(r->nerrors, "error", "errors"));
 	}
+	if (r->suppressed > 0) {
+		pl_buf_printf(b, "; %zu suppressed by ignore comments", r->suppressed);
+	}
+	if (r->baselined > 0) {
+		pl_buf_printf(b, "; %zu already in the baseline", r->baselined);
+	}
 	pl_buf_addc(b, '\n');
 	if (r->dropped > 0) {
 		pl_buf_printf(b, "%zu more %s not kept: a file may report at most %u\n", r->dropped,

@@ -272,7 +272,8 @@ grow(struct parser *p, void *arr, size_t n, size_t *cap, size_t size)
 	if (n < *cap) {
 		return arr;
 	}
-	*cap = *cap ? *cap * 2 : 16;
+	/* Instructions have a few words each: start small, double. */
+	*cap = *cap ? *cap * 2 : 4;
 	return pl_arena_grow(p->a, arr, n, *cap, size);
 }
 

@@ -822,7 +822,8 @@ ensure_slot(struct level *lv, struct builder *b)
 		return -1;
 	}
 	if (sh->n == sh->cap) {
-		size_t cap = sh->cap ? sh->cap * 2 : 16;
+		/* Most RUN scripts hold a handful of commands: start small, double. */
+		size_t cap = sh->cap ? sh->cap * 2 : 4;
 
 		sh->cmds = pl_arena_grow(sh->a, sh->cmds, sh->n, cap, sizeof(*sh->cmds));
 		sh->cap = cap;
@@ -1115,15 +1116,17 @@ redirection(struct level *lv, struct builder *b, size_t start, const char *fd, s
 	const char *op = "";
 	size_t i, nop = 0;
 
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		nop = strlen(ops[i]);
-		if (p->n - p->pos >= nop && memcmp(p->s + p->pos, ops[i], nop) == 0) {
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]) && nop == 0; i++) {
+		size_t k = strlen(ops[i]);
+
+		if (p->n - p->pos >= k && memcmp(p->s + p->pos, ops[i], k) == 0) {
 			op = ops[i];
-			break;
+			nop = k;
 		}
 	}
 	lv->word_start = start;
-	p->pos += nop;
+	/* Callers stop here only at `<`, `>` or `&>`, so an operator always matches. */
+	p->pos += nop > 0 ? nop : 1;
 	skip_blanks(p);
 	lx_init(&target, p->pos);
 	if (p->pos < p->n && (!is_meta(p->s[p->pos], false) ||

@@ -14,8 +14,9 @@
  *     `$` followed by anything else is a literal `$`;
  *   - `${v:#p}` and `${v:%p}` are errors, as is any other modifier after `:`;
  *   - the words of `${v#p}`, `${v%p}` and `${v/p/r}` keep their escape tokens, and the
- *     pattern language is `*` and `?` only: `[` is a literal and `\\` escapes only `*`,
- *     `?` and `\\` (anything else is an error), while `\}` and `\/` lose the backslash;
+ *     pattern language is `*` and `?` only: `[` is a literal, and a backslash escapes
+ *     only `*`, `?` and itself (anything else is an error) but is dropped before `}`
+ *     and `/`; this backslash is the pattern's own, whatever the escape token is;
  *   - `*` and `?` never match a newline (BuildKit matches with Go regular expressions);
  *   - `${v//p/r}` expands `$0`, `${0}` and `$$` in R like Go's ReplaceAllString, while
  *     `${v/p/r}` inserts R as written;

@@ -147,6 +147,29 @@ contains "$tmp/out" "DL3006" "explain shows peers"
 expect_rc 0 "explain by name" -- "$bin" explain base-image-unpinned
 expect_rc 3 "explain unknown" -- "$bin" explain DF9999
 
+# Baselines: accepted findings are recorded; later scans report only new ones, also after
+# lines moved.
+mkdir -p "$tmp/bl"
+cp "$tmp/Dockerfile" "$tmp/bl/Dockerfile"
+expect_rc 0 "baseline" -- sh -c "cd \"$tmp/bl\" && \"$bin\" baseline"
+contains "$tmp/err" "findings recorded in .plimsoll-baseline.json" "baseline says what it wrote"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema_version"] == 1 and len(d["findings"]) >= 3' "$tmp/bl/.plimsoll-baseline.json"; then ok; else bad "baseline file content"; fi
+printf '# moved down by a comment\n\n' | cat - "$tmp/Dockerfile" >"$tmp/bl/Dockerfile"
+expect_rc 0 "scan with the baseline after lines moved" -- sh -c "cd \"$tmp/bl\" && \"$bin\" scan --fail-on info --baseline .plimsoll-baseline.json"
+contains "$tmp/out" "no findings" "baselined findings are not reported"
+printf 'FROM debian\n' >>"$tmp/bl/Dockerfile"
+expect_rc 0 "a new finding is reported" -- sh -c "cd \"$tmp/bl\" && \"$bin\" scan --no-color --fail-on critical --baseline .plimsoll-baseline.json"
+contains "$tmp/out" "Dockerfile:5:6: medium: DF0002" "only the new finding"
+expect_rc 2 "missing baseline file" -- "$bin" scan --baseline "$tmp/none.json" "$tmp/Dockerfile"
+printf '{"findings": 3}' >"$tmp/bad-baseline.json"
+expect_rc 2 "invalid baseline file" -- "$bin" scan --baseline "$tmp/bad-baseline.json" "$tmp/Dockerfile"
+contains "$tmp/err" "bad-baseline.json: error: not a plimsoll baseline" "invalid baseline message"
+
+# Inline suppression.
+printf '# plimsoll ignore=DF0001,DF0002 reason="reviewed"\nFROM node:latest\nCMD ["node"]\n' >"$tmp/ignored.Dockerfile"
+expect_rc 1 "inline ignore" -- "$bin" scan --format json --fail-on info "$tmp/ignored.Dockerfile"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["summary"]; assert s["suppressed"] == 2, s; assert {f["rule_id"] for f in d["findings"]} == {"DF0007"}' "$tmp/out"; then ok; else bad "inline ignore counts"; fi
+
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
 for id in DF0001 DF0002 DF0003 DF0004 DF0006 DF0007 DF0008 DF0009 DF0010 DF0011; do

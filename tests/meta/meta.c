@@ -8,6 +8,7 @@
  */
 #include "core/buf.h"
 #include "core/source.h"
+#include "engine/config.h"
 #include "engine/finding.h"
 #include "engine/rule.h"
 #include "engine/run.h"
@@ -38,10 +39,30 @@ filled(const char *s)
 	return s != NULL && s[0] != '\0';
 }
 
-/* Number of findings of rule R when scanning TEXT. */
+/* Loads YAML text as .plimsoll.yaml through a temporary file. */
+static int
+load_config(const char *yaml, struct pl_config *cfg, struct pl_report *r)
+{
+	char path[] = "/tmp/plimsoll-meta-XXXXXX";
+	int fd = mkstemp(path), rc;
+	FILE *f;
+
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		return -1;
+	}
+	fputs(yaml, f);
+	fclose(f);
+	rc = pl_config_load(cfg, path, r);
+	unlink(path);
+	return rc;
+}
+
+/* Number of findings of rule R when scanning TEXT (under R's example configuration). */
 static size_t
 findings_of(const struct pl_rule *r, const char *text)
 {
+	struct pl_config cfg;
+	bool use_cfg = false;
 	struct pl_source src;
 	struct pl_df_file file;
 	struct pl_df_error err;
@@ -53,16 +74,24 @@ findings_of(const struct pl_rule *r, const char *text)
 	pl_source_from_mem(&src, "Dockerfile", text, strlen(text));
 	pl_arena_init(&a);
 	pl_report_init(&rep);
-	if (pl_df_parse(&src, &a, &file, &err) == 0) {
+	pl_config_init(&cfg);
+	if (r->example_config != NULL) {
+		use_cfg = load_config(r->example_config, &cfg, &rep) == 0;
+		if (!use_cfg) {
+			n = (size_t)-1;
+		}
+	}
+	if (n == 0 && pl_df_parse(&src, &a, &file, &err) == 0) {
 		pl_df_model_build(&file, NULL, &a, &m);
-		pl_run_dockerfile_rules(&rep, &m, "Dockerfile");
+		pl_run_dockerfile_rules(&rep, &m, "Dockerfile", use_cfg ? &cfg : NULL);
 		for (i = 0; i < rep.nfindings; i++) {
 			n += rep.findings[i].rule == r;
 		}
-	} else {
+	} else if (n == 0) {
 		n = (size_t)-1;
 	}
 	pl_report_finish(&rep);
+	pl_config_finish(&cfg);
 	pl_arena_finish(&a);
 	pl_source_finish(&src);
 	return n;
@@ -119,9 +148,9 @@ main(void)
 		const char *id = r->id;
 		bool kebab = filled(r->name);
 
-		check(strlen(id) == 6 && strncmp(id, "DF", 2) == 0 &&
+		check(strlen(id) == 6 && (strncmp(id, "DF", 2) == 0 || strncmp(id, "PL", 2) == 0) &&
 			      strspn(id + 2, "0123456789") == 4,
-		      id, "id is not of the form DF0000");
+		      id, "id is not of a family's form (DF0000, PL0000)");
 		check(i == 0 || strcmp(pl_rules[i - 1]->id, id) < 0, id,
 		      "ids are not unique and in order in rules.def");
 		for (const char *p = r->name; kebab && *p; p++) {

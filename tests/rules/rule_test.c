@@ -11,19 +11,25 @@
  *
  * Each case is parsed and scanned with every rule; the findings of the file's rule
  * ("line:col ID name", in report order) must equal the expect block, where "(none)"
- * means no finding. Every file needs at least one [bad] and one [good] case.
- * Usage: rule_test FILE.test   (the rule id is the file's base name)
+ * means no finding. An optional `--- config` block is a .plimsoll.yaml for the case.
+ * Every file needs at least one [bad] and one [good] case.
+ * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
+ * no rule, such as suppress.test, expects the findings of every rule)
  */
 #include "core/buf.h"
 #include "core/source.h"
+#include "engine/config.h"
 #include "engine/finding.h"
 #include "engine/run.h"
 #include "model/dockerfile.h"
 #include "parse/dockerfile.h"
 
+#include <stdbool.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static char *
 slurp(const char *path)
@@ -47,19 +53,39 @@ slurp(const char *path)
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, expect;
+	struct pl_buf dockerfile, expect, config;
 	int line;
 };
+
+/* Loads YAML text as .plimsoll.yaml through a temporary file, as the CLI would read it. */
+static int
+load_config(const char *yaml, struct pl_config *cfg, struct pl_report *r)
+{
+	char path[] = "/tmp/plimsoll-rule-test-XXXXXX";
+	int fd = mkstemp(path), rc;
+	FILE *f;
+
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		return -1;
+	}
+	fputs(yaml, f);
+	fclose(f);
+	rc = pl_config_load(cfg, path, r);
+	unlink(path);
+	return rc;
+}
 
 static int
 run_case(struct tcase *c, const char *id, const char *path)
 {
+	bool all = pl_rule_find(id) == NULL;
 	struct pl_source src;
 	struct pl_df_file file;
 	struct pl_df_error err;
 	struct pl_df_model m;
 	struct pl_arena a;
 	struct pl_report r;
+	struct pl_config cfg;
 	struct pl_buf got;
 	char *want = c->expect.p ? c->expect.p : "";
 	size_t i, wn = strlen(want);
@@ -70,6 +96,7 @@ run_case(struct tcase *c, const char *id, const char *path)
 		want[--wn] = '\0';
 	}
 
+	pl_config_init(&cfg);
 	pl_source_from_mem(&src, "Dockerfile", c->dockerfile.p ? c->dockerfile.p : "",
 			   c->dockerfile.n);
 	pl_arena_init(&a);
@@ -79,14 +106,16 @@ run_case(struct tcase *c, const char *id, const char *path)
 		struct pl_pos p = pl_source_pos(&src, err.off);
 
 		pl_buf_printf(&got, "error %u:%u %s\n", p.line, p.col, err.message);
+	} else if (c->config.n > 0 && load_config(c->config.p, &cfg, &r) != 0) {
+		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
 	} else {
 		pl_df_model_build(&file, NULL, &a, &m);
-		pl_run_dockerfile_rules(&r, &m, "Dockerfile");
+		pl_run_dockerfile_rules(&r, &m, "Dockerfile", c->config.n > 0 ? &cfg : NULL);
 		pl_report_sort(&r);
 		for (i = 0; i < r.nfindings; i++) {
 			const struct pl_finding *f = &r.findings[i];
 
-			if (strcmp(f->rule->id, id) == 0) {
+			if (all || strcmp(f->rule->id, id) == 0) {
 				pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col, f->rule->id,
 					      f->rule->name);
 			}
@@ -107,6 +136,7 @@ run_case(struct tcase *c, const char *id, const char *path)
 	}
 	pl_buf_finish(&got);
 	pl_report_finish(&r);
+	pl_config_finish(&cfg);
 	pl_arena_finish(&a);
 	pl_source_finish(&src);
 	return ok;
@@ -150,6 +180,7 @@ main(int argc, char **argv)
 				good += strcmp(c.kind, "good") == 0;
 				pl_buf_finish(&c.dockerfile);
 				pl_buf_finish(&c.expect);
+				pl_buf_finish(&c.config);
 				free(c.title);
 				free(c.kind);
 				memset(&c, 0, sizeof(c));
@@ -182,6 +213,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- expect") == 0) {
 			section = &c.expect;
+			continue;
+		}
+		if (strcmp(line, "--- config") == 0) {
+			section = &c.config;
 			continue;
 		}
 		if (section != NULL) {

@@ -13,26 +13,25 @@
 static const char *const apt_value_opts[] = { "-o", "-c", "-t", "--target-release",
 					      "--option", "--config-file", NULL };
 
+/* An instruction that configures APT::Install-Recommends for the whole image. */
 static bool
-configured_before(const struct pl_df_model *m, size_t i)
+configures(const struct pl_df_instr *in)
 {
-	size_t k;
+	size_t h;
 
-	for (k = 0; k <= i; k++) {
-		if (strstr(m->file->instrs[k].original, "Install-Recommends") != NULL) {
+	if (strstr(in->original, "Install-Recommends") != NULL) {
+		return true;
+	}
+	for (h = 0; h < in->nheredocs; h++) {
+		if (strstr(in->heredocs[h].content, "Install-Recommends") != NULL) {
 			return true;
-		}
-		for (size_t h = 0; h < m->file->instrs[k].nheredocs; h++) {
-			if (strstr(m->file->instrs[k].heredocs[h].content, "Install-Recommends")) {
-				return true;
-			}
 		}
 	}
 	return false;
 }
 
 static void
-check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
+check_run(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
 	const struct pl_sh_script *sc = pl_df_script(m, i);
 	size_t k, sub;
@@ -45,10 +44,8 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			continue;
 		}
 		sub = pl_sh_subcommand(c, apt_value_opts);
-		if (sub >= c->argc || strcmp(c->argv[sub].text, "install") != 0) {
-			continue;
-		}
-		if (pl_sh_has_opt(c, "--no-install-recommends") || configured_before(m, i)) {
+		if (sub >= c->argc || strcmp(c->argv[sub].text, "install") != 0 ||
+		    pl_sh_has_opt(c, "--no-install-recommends")) {
 			continue;
 		}
 		f = pl_check_report(ck, c->off, c->end, "apt-get install without "
@@ -61,6 +58,25 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			e->replacement = " --no-install-recommends";
 			f->edit = e;
 			f->fix = "Add --no-install-recommends after `install`.";
+		}
+	}
+}
+
+/* One pass in file order: once an instruction configures the setting, later installs
+ * follow it. */
+static void
+check(struct pl_check *ck, const struct pl_df_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_df_instr *in = &m->file->instrs[i];
+
+		if (configures(in)) {
+			return;
+		}
+		if (in->kind == PL_DF_RUN) {
+			check_run(ck, m, i);
 		}
 	}
 }
@@ -88,6 +104,5 @@ const struct pl_rule rule_df0008 = {
 	.peers = (const char *const[]){ "hadolint:DL3015", "trivy:DS-0029",
 					 "kics:APT-GET Not Avoiding Additional Packages", NULL },
 	.inputs = PL_IN_DOCKERFILE,
-	.on_instr = PL_ON(PL_DF_RUN),
-	.check_instr = check,
+	.check_doc = check,
 };

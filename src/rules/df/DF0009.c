@@ -89,6 +89,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	const struct pl_sh_script *sc = pl_df_script(m, i);
 	struct pl_finding *f;
 	size_t k, sub;
+	int disabled = -1; /* computed once per RUN, when a pip install is seen */
 
 	for (k = 0; k < sc->ncmds; k++) {
 		const struct pl_sh_cmd *c = &sc->cmds[k];
@@ -96,7 +97,10 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		if (!is_pip(c, &sub) || sub >= c->argc || strcmp(c->argv[sub].text, "install") != 0) {
 			continue;
 		}
-		if (pl_sh_has_opt(c, "--no-cache-dir") || cache_disabled(m, i, sc)) {
+		if (disabled < 0) {
+			disabled = cache_disabled(m, i, sc);
+		}
+		if (pl_sh_has_opt(c, "--no-cache-dir") || disabled) {
 			continue;
 		}
 		f = pl_check_report(ck, c->off, c->end, "pip install without --no-cache-dir "

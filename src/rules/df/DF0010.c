@@ -66,11 +66,17 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		if (!is_fetch(c)) {
 			continue;
 		}
-		/* curl ... | sh: a later command of the same pipeline. */
+		/* curl ... | sh: a later command of the same pipeline. Commands nested deeper
+		 * ($( ) inside a pipeline member) may sit between its members; the first
+		 * command at the same or a lower depth outside the pipeline ends the search,
+		 * which keeps the scan linear. */
 		for (j = k + 1; j < sc->ncmds && c->pipe_len > 1; j++) {
 			const struct pl_sh_cmd *d = &sc->cmds[j];
 
 			if (d->pipeline != c->pipeline) {
+				if (d->depth <= c->depth) {
+					break;
+				}
 				continue;
 			}
 			if (d->pipe_pos > c->pipe_pos && is_interpreter(d)) {

@@ -9,17 +9,7 @@
 bool
 pl_df_in_final_chain(const struct pl_df_model *m, int st)
 {
-	int cur = m->final_stage;
-	size_t guard = 0;
-
-	/* Base stages are always earlier, so the walk ends within nstages steps. */
-	while (cur >= 0 && guard++ <= m->nstages) {
-		if (cur == st) {
-			return true;
-		}
-		cur = m->stages[cur].base.stage;
-	}
-	return false;
+	return st >= 0 && (size_t)st < m->nstages && m->stages[st].in_final_chain;
 }
 
 const struct pl_sh_script *
