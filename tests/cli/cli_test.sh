@@ -170,6 +170,38 @@ printf '# plimsoll ignore=DF0001,DF0002 reason="reviewed"\nFROM node:latest\nCMD
 expect_rc 1 "inline ignore" -- "$bin" scan --format json --fail-on info "$tmp/ignored.Dockerfile"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["summary"]; assert s["suppressed"] == 2, s; assert {f["rule_id"] for f in d["findings"]} == {"DF0007"}' "$tmp/out"; then ok; else bad "inline ignore counts"; fi
 
+# .plimsoll.yaml: found upward from the scanned path, every key checked.
+mkdir -p "$tmp/proj/svc/api" "$tmp/proj/examples/demo"
+cp "$tmp/Dockerfile" "$tmp/proj/svc/api/Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/proj/examples/demo/Dockerfile"
+cat >"$tmp/proj/.plimsoll.yaml" <<'YAML'
+# project settings
+ignore: [missing-healthcheck]
+severity:
+  DF0002: critical
+paths:
+  - path: "examples/**"
+    ignore: [DF0001, DF0002]
+YAML
+expect_rc 1 "config found upward" -- "$bin" scan --no-color --fail-on critical "$tmp/proj/svc"
+contains "$tmp/out" "api/Dockerfile:1:6: critical: DF0002" "severity override"
+lacks "$tmp/out" "DF0007" "ignored rule"
+expect_rc 0 "path override" -- "$bin" scan --no-color --fail-on medium "$tmp/proj/examples"
+lacks "$tmp/out" "DF0001" "rule ignored below examples/"
+contains "$tmp/out" "DF0006" "other rules still apply below examples/"
+expect_rc 1 "--config none ignores the file" -- "$bin" scan --no-color --config none "$tmp/proj/svc"
+contains "$tmp/out" "DF0007" "--config none"
+printf 'ignore: [DF0007]\nignroe: [DF0001]\nseverity: {DF0002: urgent}\n' >"$tmp/bad.yaml"
+expect_rc 2 "invalid configuration" -- "$bin" scan --config "$tmp/bad.yaml" "$tmp/Dockerfile"
+contains "$tmp/err" "bad.yaml:2:1: error: unknown key 'ignroe'; did you mean 'ignore'?" "unknown key with position"
+contains "$tmp/err" "bad.yaml:3:20: error: severity of DF0002 must be" "bad severity with position"
+printf 'ignore: [DF0007\n' >"$tmp/broken.yaml"
+expect_rc 2 "broken YAML" -- "$bin" scan --config "$tmp/broken.yaml" "$tmp/Dockerfile"
+contains "$tmp/err" "broken.yaml:" "broken YAML located"
+printf 'a: &x [1]\nignore: *x\n' >"$tmp/alias.yaml"
+expect_rc 2 "aliases refused" -- "$bin" scan --config "$tmp/alias.yaml" "$tmp/Dockerfile"
+contains "$tmp/err" "aliases are not allowed" "alias message"
+
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
 for id in DF0001 DF0002 DF0003 DF0004 DF0006 DF0007 DF0008 DF0009 DF0010 DF0011; do
