@@ -186,6 +186,13 @@ pl_out_md_rule_body(struct pl_buf *b, const struct pl_rule *r, int level)
 	pl_buf_printf(b, "%s\n\n", or_empty(r->why));
 	md_heading(b, level, "Fix");
 	pl_buf_printf(b, "%s\n\n", or_empty(r->fix));
+	if (r->example_config != NULL) {
+		md_heading(b, level, "Configuration");
+		pl_buf_adds(b, "This rule acts only on a project setting; the examples below are "
+			    "checked with this `.plimsoll.yaml`:\n\n");
+		pl_out_md_fence(b, "yaml", r->example_config);
+		pl_buf_addc(b, '\n');
+	}
 	if (r->bad != NULL) {
 		md_heading(b, level, "Bad example");
 		pl_out_md_fence(b, "dockerfile", r->bad);
@@ -314,6 +321,9 @@ rule_json(const struct pl_rule *r)
 	pl_out_json_set(j, "fix", pl_out_json_str(r->fix));
 	pl_out_json_set(j, "bad", pl_out_json_str(r->bad));
 	pl_out_json_set(j, "good", pl_out_json_str(r->good));
+	pl_out_json_set(j, "example_config", r->example_config != NULL
+						     ? pl_out_json_str(r->example_config)
+						     : json_null());
 	pl_out_json_set(j, "references", pl_out_json_strv(r->refs));
 	pl_out_json_set(j, "peers", pl_out_json_strv(r->peers));
 	for (i = 0; i < n; i++) {
@@ -535,6 +545,10 @@ pl_explain_write(FILE *out, const struct pl_rule *r, bool color)
 	wrapped(&b, or_empty(r->why));
 	heading(&b, color, "Fix");
 	wrapped(&b, or_empty(r->fix));
+	if (r->example_config != NULL) {
+		heading(&b, color, "Configuration (the rule acts only on this setting)");
+		code(&b, r->example_config);
+	}
 	if (r->bad != NULL) {
 		heading(&b, color, "Bad example");
 		code(&b, r->bad);
