@@ -5,7 +5,7 @@ SAN_BUILD ?= build-san
 WERROR ?= $(if $(CI),true,false)
 MESON_OPTS ?= -Dwerror=$(WERROR)
 
-.PHONY: all demo check check-san bootstrap build docs bench fuzz clean
+.PHONY: all demo check check-san bootstrap build docs bench fuzz hostile clean
 
 all: build
 
@@ -42,6 +42,11 @@ check-san:
 # Regenerate docs/rules from the rule metadata (the test suite checks they match).
 docs: build
 	@$(BUILD)/plimsoll rules --docs docs/rules
+
+# The hostile-input suite with its real time bound (2 s per input); run it on a quiet
+# machine: the test suite itself only checks for hangs.
+hostile: build
+	@PL_BIN=$(BUILD)/plimsoll PL_HOSTILE_STRICT=1 python3 tests/hostile/hostile_test.py
 
 # Side-by-side benchmark with peer tools (see bench/README.md).
 bench:

@@ -517,6 +517,39 @@ is_shell_name(const char *s)
 }
 
 /*
+ * Whether RUN's heredocs are the script the shell runs: `RUN <<EOF` alone (BuildKit then
+ * runs the body as the script), or a shell reading the body on standard input
+ * (`RUN bash <<EOF`, `RUN sh -e <<EOF`). In `RUN <<EOF cat > /etc/conf` or
+ * `RUN python3 <<EOF` the body is data or another language, not shell commands.
+ */
+static bool
+heredoc_is_script(struct builder *b, const struct pl_df_instr *in)
+{
+	const char *p = in->rest;
+
+	/* The first word that is not a heredoc marker decides: none, or a shell, runs the
+	 * body; any other command reads it as data. */
+	for (;;) {
+		size_t n;
+		struct pl_df_heredoc h;
+		char *word;
+
+		while (*p == ' ' || *p == '\t') {
+			p++;
+		}
+		n = strcspn(p, " \t");
+		if (n == 0) {
+			return true;
+		}
+		word = pl_arena_strndup(b->a, p, n);
+		if (pl_df_heredoc_word(word, b->a, &h) != 1) {
+			return is_shell_name(word);
+		}
+		p += n;
+	}
+}
+
+/*
  * The commands of a RUN: the shell-form command line; an exec-form argv (re-quoted so
  * that `["sh", "-c", "..."]` is parsed like the shell would); and heredoc bodies that
  * the shell runs as the script (`RUN <<EOF`, `RUN bash <<EOF`).
@@ -557,23 +590,9 @@ build_script(struct builder *b, const struct pl_df_instr *in, struct pl_sh_scrip
 	pl_sh_parse(in->rest, in->rest_len, b->a, &part);
 	sm = (struct script_map){ .map = in->rest_map, .map_len = in->rest_len };
 	append_script(b, out, &part, &sm);
-	for (k = 0; k < in->nheredocs; k++) {
+	for (k = 0; k < in->nheredocs && heredoc_is_script(b, in); k++) {
 		const struct pl_df_heredoc *h = &in->heredocs[k];
-		const char *first = in->rest;
 
-		/* Only a heredoc that is the script itself: the command is the heredoc word,
-		 * or a shell reading it on standard input. */
-		while (*first == ' ' || *first == '\t') {
-			first++;
-		}
-		if (!(first[0] == '<' || (first[0] >= '0' && first[0] <= '9'))) {
-			size_t n = strcspn(first, " \t");
-			char *word = pl_arena_strndup(b->a, first, n);
-
-			if (!is_shell_name(word)) {
-				continue;
-			}
-		}
 		pl_sh_parse(h->content, strlen(h->content), b->a, &part);
 		sm = (struct script_map){ .base = h->off };
 		append_script(b, out, &part, &sm);

@@ -7,8 +7,12 @@ binary data, NUL bytes and invalid UTF-8, huge lines and files, deep nesting in 
 shell and variables, expansion bombs, millions of tiny instructions, unterminated
 heredocs, quotes and JSON, symbolic link loops and links out of a tree, devices, FIFOs and
 directories where files are expected. Each case states the exit code it expects and a
-piece of the message; the bounds are 2 seconds of wall time (10 under sanitizers, which
-slow everything down) and 256 MB of peak memory (RSS, measured with wait4).
+piece of the message, and a bound on peak memory: 256 MB (RSS, measured with wait4).
+
+Time: in the test suite the bound only catches hangs (20 s), because the suite runs in
+parallel on busy machines and timing assertions there would be noise; the slowest case is
+printed. `PL_HOSTILE_STRICT=1` (as `make hostile` sets it, on a quiet machine) applies
+the real bound, 2 seconds per input (10 under sanitizers, which slow everything down).
 
 Needs PL_BIN. Prints one line per failure and ends with "N passed, N failed".
 """
@@ -23,11 +27,14 @@ import time
 
 BIN = os.environ["PL_BIN"]
 SANITIZED = os.environ.get("PL_SANITIZED") == "1"
-TIME_LIMIT = 10.0 if SANITIZED else 2.0
+STRICT = os.environ.get("PL_HOSTILE_STRICT") == "1"
+TIME_LIMIT = (10.0 if SANITIZED else 2.0) if STRICT else 20.0
+# Sanitizers keep shadow memory and quarantine: a larger bound under them.
 MEM_LIMIT_KB = (1024 if SANITIZED else 256) * 1024
 
 passed = 0
 failed = 0
+slowest = (0.0, "")
 
 
 def run(args, stdin=None):
@@ -55,7 +62,7 @@ def run(args, stdin=None):
 
 def case(name, args, want_code, want_err=None, stdin=None):
     """One hostile input: exit code in WANT_CODE, WANT_ERR in stderr, within the bounds."""
-    global passed, failed
+    global passed, failed, slowest
     codes = want_code if isinstance(want_code, tuple) else (want_code,)
     code, out, err, secs, rss = run(args, stdin)
     problems = []
@@ -71,6 +78,8 @@ def case(name, args, want_code, want_err=None, stdin=None):
         problems.append(f"took {secs:.2f} s (limit {TIME_LIMIT} s)")
     if rss > MEM_LIMIT_KB:
         problems.append(f"peak memory {rss // 1024} MB (limit {MEM_LIMIT_KB // 1024} MB)")
+    if secs > slowest[0]:
+        slowest = (secs, name)
     if problems:
         failed += 1
         print(f"FAIL {name}: " + "; ".join(problems))
@@ -210,6 +219,7 @@ def main():
     write(p("baseline.json"), b"[" * 100_000)
     case("baseline nested 100,000 deep", ["scan", "--baseline", p("baseline.json"), p("empty.Dockerfile")], 2, "baseline")
 
+    print(f"slowest input: {slowest[1]} ({slowest[0]:.2f} s; bound {TIME_LIMIT:.0f} s)")
     print(f"hostile: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

@@ -26,21 +26,6 @@ struct venv {
 	bool by_path;     /* an earlier command calls its bin/ programs by path */
 };
 
-static bool
-chain_has(const struct pl_df_model *m, int from, int st)
-{
-	size_t guard = 0;
-
-	/* Base stages are always earlier, so the walk ends within nstages steps. */
-	while (from >= 0 && guard++ <= m->nstages) {
-		if (from == st) {
-			return true;
-		}
-		from = m->stages[from].base.stage;
-	}
-	return false;
-}
-
 /* The directory operand of a venv-making command, or NULL. */
 static const struct pl_sh_word *
 venv_dir(const struct pl_sh_cmd *c)
@@ -234,52 +219,71 @@ report(struct pl_check *ck, const struct pl_sh_cmd *c, size_t sub, const struct 
 	}
 }
 
+/* The virtual environments a stage knows: made in it or in the stages it builds FROM. */
+struct stage_venvs {
+	struct venv v[8]; /* eight: more virtual environments in one stage is unheard of */
+	size_t n;
+};
+
 static void
-check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
+check_run(struct pl_check *ck, const struct pl_df_model *m, size_t i, struct stage_venvs *sv)
 {
-	const struct pl_stage *st = pl_df_stage_of(m, i);
 	const struct pl_sh_script *sc = pl_df_script(m, i);
-	struct venv venvs[8];
-	size_t nv = 0;
 	const char *path = NULL;
+	bool path_unknown;
 
-	if (st == NULL) {
-		return;
-	}
 	/* PATH unknown (an ARG without value): cannot tell which pip runs */
-	if (pl_df_lookup(&m->states[i], "PATH", 4, &path) == PL_VAR_UNKNOWN) {
-		return;
-	}
-	for (size_t k = 0; k <= i; k++) {
-		const struct pl_sh_script *ks = pl_df_script(m, k);
-		const struct pl_stage *kst = pl_df_stage_of(m, k);
+	path_unknown = pl_df_lookup(&m->states[i], "PATH", 4, &path) == PL_VAR_UNKNOWN;
+	for (size_t j = 0; j < sc->ncmds; j++) {
+		const struct pl_sh_cmd *c = &sc->cmds[j];
+		const struct pl_sh_word *dir;
+		size_t sub;
 
-		if (kst == NULL || !chain_has(m, st->index, kst->index)) {
+		if ((dir = venv_dir(c)) != NULL) {
+			sv->n += sv->n < sizeof(sv->v) / sizeof(sv->v[0]) &&
+				 add_venv(m, i, dir, &sv->v[sv->n]);
 			continue;
 		}
-		for (size_t j = 0; j < ks->ncmds; j++) {
-			const struct pl_sh_cmd *c = &ks->cmds[j];
-			const struct pl_sh_word *dir;
-			size_t sub;
+		mark_by_path(c, sv->v, sv->n);
+		if (path_unknown || sv->n == 0 || sv->v[sv->n - 1].by_path) {
+			continue;
+		}
+		sub = pl_pkg_pip_sub(c);
+		if (sub >= c->argc || strcmp(c->argv[sub].text, "install") != 0 ||
+		    strchr(c->argv[c->prog].text, '/') != NULL ||
+		    (path != NULL && path_has_venv(path, sv->v, sv->n)) ||
+		    redirected(m, i, c, sub) || activated_before(sc, j, sv->v, sv->n)) {
+			continue;
+		}
+		report(ck, c, sub, &sv->v[sv->n - 1]);
+	}
+}
 
-			/* keep eight: more virtual environments in one stage is unheard of */
-			if ((dir = venv_dir(c)) != NULL) {
-				nv += nv < sizeof(venvs) / sizeof(venvs[0]) &&
-				      add_venv(m, k, dir, &venvs[nv]);
-				continue;
-			}
-			mark_by_path(c, venvs, nv);
-			if (k != i || nv == 0 || venvs[nv - 1].by_path) {
-				continue;
-			}
-			sub = pl_pkg_pip_sub(c);
-			if (sub >= c->argc || strcmp(c->argv[sub].text, "install") != 0 ||
-			    strchr(c->argv[c->prog].text, '/') != NULL ||
-			    (path != NULL && path_has_venv(path, venvs, nv)) ||
-			    redirected(m, i, c, sub) || activated_before(sc, j, venvs, nv)) {
-				continue;
-			}
-			report(ck, c, sub, &venvs[nv - 1]);
+/*
+ * One pass in file order with the virtual environments of each stage; a stage built FROM
+ * an earlier one starts with that stage's. Linear in the size of the file.
+ */
+static void
+check(struct pl_check *ck, const struct pl_df_model *m)
+{
+	struct stage_venvs *sv;
+	size_t i;
+
+	if (m->nstages == 0) {
+		return;
+	}
+	sv = pl_arena_alloc(m->arena, m->nstages * sizeof(*sv));
+	for (i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_stage *st = pl_df_stage_of(m, i);
+
+		if (st == NULL) {
+			continue;
+		}
+		if (m->file->instrs[i].kind == PL_DF_FROM && st->base.stage >= 0) {
+			sv[st->index] = sv[st->base.stage];
+		}
+		if (m->file->instrs[i].kind == PL_DF_RUN) {
+			check_run(ck, m, i, &sv[st->index]);
 		}
 	}
 }
@@ -310,6 +314,5 @@ const struct pl_rule rule_df0040 = {
 		NULL },
 	.peers = (const char *const[]){ NULL },
 	.inputs = PL_IN_DOCKERFILE,
-	.on_instr = PL_ON(PL_DF_RUN),
-	.check_instr = check,
+	.check_doc = check,
 };
