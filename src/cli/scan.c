@@ -24,7 +24,7 @@ const struct pl_cmd pl_cmd_scan = {
 	.about = "Audit Dockerfiles: a file, every Dockerfile below a directory, or standard "
 		 "input (-).",
 	.help = "options:\n"
-		"  --format FORMAT        text (default), json or sarif\n"
+		"  --format FORMAT        text (default), json, sarif or markdown (an audit report)\n"
 		"  --output FILE          write the report to FILE instead of standard output\n"
 		"  --fail-on SEVERITY     exit 1 when a finding is at least SEVERITY: info, low,\n"
 		"                         medium, high (default), critical, or never\n"
@@ -220,7 +220,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			oo.quiet = true;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--format", &v)) != 0) {
 			if (o < 0 || (fmt = pl_format_find(v)) == NULL) {
-				rc = pl_cli_usage_error(cmd, "--format takes text, json or sarif");
+				rc = pl_cli_usage_error(cmd, "--format takes text, json, sarif or markdown");
 				goto done_early;
 			}
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--output", &v)) != 0) {

@@ -31,6 +31,7 @@ struct pl_format {
 extern const struct pl_format pl_format_text;
 extern const struct pl_format pl_format_json;
 extern const struct pl_format pl_format_sarif;
+extern const struct pl_format pl_format_markdown;
 
 /* NULL-terminated list of the formats above, and lookup by name. */
 extern const struct pl_format *const pl_formats[];

@@ -16,6 +16,7 @@ const struct pl_format *const pl_formats[] = {
 	&pl_format_text,
 	&pl_format_json,
 	&pl_format_sarif,
+	&pl_format_markdown,
 	NULL,
 };
 

@@ -89,6 +89,19 @@ expect_rc 1 "json" -- "$bin" scan --format json "$tmp/Dockerfile"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["schema_version"] == 1; assert d["summary"]["findings"] >= 2' "$tmp/out"; then ok; else bad "json output is not the documented JSON"; fi
 expect_rc 1 "sarif" -- "$bin" scan --format sarif "$tmp/Dockerfile"
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["version"] == "2.1.0"; assert d["runs"][0]["results"]' "$tmp/out"; then ok; else bad "sarif output"; fi
+expect_rc 1 "markdown" -- "$bin" scan --format markdown "$tmp/Dockerfile"
+contains "$tmp/out" "**Verdict: ❌ Not ready.**" "markdown verdict"
+contains "$tmp/out" "| Runs as non-root, least privilege | ❌ Fail | 1 | DF0001 |" "markdown area table"
+contains "$tmp/out" "#### 🔴 High — DF0001: The final image runs as root" "markdown finding heading"
+expect_rc 0 "markdown of a clean file" -- "$bin" scan --format markdown "$tmp/clean.Dockerfile"
+contains "$tmp/out" "**Verdict: ✅ Ready.**" "markdown ready verdict"
+printf 'FROM node:20.11.1\nUSER node\nHEALTHCHECK CMD ["true"]\nCMD node x.js <script>alert(1)</script> | `x`\n' >"$tmp/md-hostile.Dockerfile"
+expect_rc 0 "markdown with hostile text" -- "$bin" scan --format markdown "$tmp/md-hostile.Dockerfile"
+contains "$tmp/out" "**Verdict: ⚠️ Ready with warnings.**" "markdown warnings verdict"
+# Inside fenced code blocks the text is literal; elsewhere no raw HTML may appear.
+awk '/^```/ { fence = !fence; next } !fence' "$tmp/out" >"$tmp/out-prose"
+contains "$tmp/out" "<script>alert(1)</script>" "evidence keeps the text in a code block"
+lacks "$tmp/out-prose" "<script>" "no raw HTML from the input outside code blocks"
 expect_rc 1 "--output" -- "$bin" scan --format json --output "$tmp/report.json" "$tmp/Dockerfile"
 if [ -s "$tmp/report.json" ] && [ ! -s "$tmp/out" ]; then ok; else bad "--output writes the file, not stdout"; fi
 expect_rc 2 "--output into a missing directory" -- "$bin" scan --output "$tmp/no/such/dir/r.txt" "$tmp/Dockerfile"

@@ -78,6 +78,34 @@ secret_name(const char *name)
 	return false;
 }
 
+/*
+ * Reports must not spread the secret they report: the evidence names the variable and
+ * the source line shown under the finding has the value cut to its first four characters
+ * and its length.
+ */
+static void
+redact(struct pl_check *ck, struct pl_finding *f, const struct pl_df_word *val)
+{
+	const struct pl_source *src = ck->m->src;
+	struct pl_pos a = pl_source_pos(src, val->off), b = pl_source_pos(src, val->end);
+	size_t len, keep = val->n < 4 ? val->n : 4, vb, ve;
+	const char *line = pl_source_line(src, a.line, &len);
+	uint32_t line_off = (uint32_t)(line - src->text);
+
+	f->evidence = pl_check_printf(ck, "%s=%.*s… (%zu characters, redacted)",
+				      f->evidence, (int)keep, val->s, val->n);
+	if (a.line != f->line || val->off < line_off) {
+		return;
+	}
+	vb = val->off - line_off;
+	ve = b.line == a.line ? val->end - line_off : len;
+	if (ve > len) {
+		ve = len;
+	}
+	f->src_line = pl_check_printf(ck, "%.*s%.*s…%.*s", (int)vb, line, (int)keep, val->s,
+				      (int)(len - ve), line + ve);
+}
+
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
@@ -94,7 +122,8 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			    strcmp(v, "''") == 0) {
 				continue;
 			}
-			f = pl_check_report(ck, key->off, val->end > key->end ? val->end : key->end,
+			/* The span is the name only: evidence never repeats the value. */
+			f = pl_check_report(ck, key->off, key->end,
 					    "ENV %s puts a secret into the image configuration, "
 					    "readable by anyone who can pull the image", key->s);
 			if (f != NULL) {
@@ -104,6 +133,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 							 "mounted file); for build steps that need it use "
 							 "`RUN --mount=type=secret,id=...`.",
 							 key->s, key->s);
+				redact(ck, f, val);
 			}
 		}
 		return;

@@ -20,6 +20,7 @@
  * release names, follows the same policy.
  */
 #include "rules/df/util.h"
+#include "engine/config.h"
 #include "core/str.h"
 
 #include <string.h>
@@ -34,15 +35,13 @@ enum tag_kind {
 	TAG_PRECISE,      /* 3.12.4, 20.11.1-alpine3.19, a date stamp */
 };
 
-/* What a team accepts without a digest; configuration will choose one, "patch" is the
- * default. */
+/* What a team accepts without a digest: `base_image_pin` of .plimsoll.yaml, "patch" by
+ * default (engine/config.h). */
 enum pin_policy {
-	POLICY_TAG,    /* any tag but a moving name */
-	POLICY_PATCH,  /* a full version, or an OS release line */
-	POLICY_DIGEST, /* nothing without a digest */
+	POLICY_TAG = PL_PIN_TAG,       /* any tag but a moving name */
+	POLICY_PATCH = PL_PIN_PATCH,   /* a full version, or an OS release line */
+	POLICY_DIGEST = PL_PIN_DIGEST, /* nothing without a digest */
 };
-
-static const enum pin_policy policy = POLICY_PATCH;
 
 struct distro {
 	const char *name;
@@ -241,7 +240,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		return;
 	}
 	k = classify_tag(b->repository, b->tag);
-	if (!floating_under(policy, k)) {
+	if (!floating_under((enum pin_policy)ck->cfg->pin_policy, k)) {
 		return;
 	}
 	w = &in->args[0];
