@@ -641,11 +641,18 @@ pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *con
 		    size_t *len)
 {
 	size_t klen = strlen(key), pos;
+	/* The first byte, folded, filters candidates before the full comparison. */
+	char k0 = (char)(key[0] >= 'A' && key[0] <= 'Z' ? key[0] + 32 : key[0]);
 
+	if (klen == 0) {
+		return -1;
+	}
 	for (pos = 0; pos + klen <= n; pos++) {
+		char c = text[pos];
 		size_t v;
 
-		if (strncasecmp(text + pos, key, klen) != 0) {
+		if ((char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != k0 ||
+		    strncasecmp(text + pos, key, klen) != 0) {
 			continue;
 		}
 		/* "repo_gpgcheck" is another key; "\ngpgcheck" in printf text is not */
