@@ -63,6 +63,14 @@ add_safe_n(struct pl_buf *b, const char *s, size_t n)
 	uint32_t cp;
 
 	for (i = 0; i < n; i += len) {
+		/* A run of printable ASCII, the common case, is copied in one go. */
+		for (len = 0; i + len < n && (unsigned char)s[i + len] >= 0x20 &&
+			      (unsigned char)s[i + len] < 0x7F; len++) {
+		}
+		if (len > 0) {
+			pl_buf_add(b, s + i, len);
+			continue;
+		}
 		len = pl_out_utf8_decode(s + i, n - i, &cp);
 		if (len == 0) {
 			pl_buf_adds(b, replacement);
