@@ -641,18 +641,39 @@ pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *con
 		    size_t *len)
 {
 	size_t klen = strlen(key), pos;
-	/* The first byte, folded, filters candidates before the full comparison. */
-	char k0 = (char)(key[0] >= 'A' && key[0] <= 'Z' ? key[0] + 32 : key[0]);
+	/* Candidates start with the key's first byte in either case: found with memchr, which
+	 * scans many bytes per step, before the full comparison. */
+	char lo = (char)(key[0] >= 'A' && key[0] <= 'Z' ? key[0] + 32 : key[0]);
+	char up = (char)(lo >= 'a' && lo <= 'z' ? lo - 32 : lo);
+
+	/* The next occurrence of each case at or after pos (n when there is none), kept so
+	 * that every byte is scanned once per case: linear even when one case is frequent
+	 * and the other rare. */
+	size_t na = 0, nb = up == lo ? n : 0;
+	bool fresh_a = false, fresh_b = up == lo;
 
 	if (klen == 0) {
 		return -1;
 	}
 	for (pos = 0; pos + klen <= n; pos++) {
-		char c = text[pos];
+		const char *hit;
 		size_t v;
 
-		if ((char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != k0 ||
-		    strncasecmp(text + pos, key, klen) != 0) {
+		if (!fresh_a || (na < n && na < pos)) {
+			hit = memchr(text + pos, lo, n - pos);
+			na = hit ? (size_t)(hit - text) : n;
+			fresh_a = true;
+		}
+		if (!fresh_b || (nb < n && nb < pos)) {
+			hit = memchr(text + pos, up, n - pos);
+			nb = hit ? (size_t)(hit - text) : n;
+			fresh_b = true;
+		}
+		pos = na < nb ? na : nb;
+		if (pos >= n) {
+			break;
+		}
+		if (pos + klen > n || strncasecmp(text + pos, key, klen) != 0) {
 			continue;
 		}
 		/* "repo_gpgcheck" is another key; "\ngpgcheck" in printf text is not */
