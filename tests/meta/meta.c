@@ -6,6 +6,7 @@
  * test file tests/rules/<ID>.test; and a committed docs/rules page equal to what
  * `plimsoll rules --docs` generates now.
  */
+#include "support.h"
 #include "core/buf.h"
 #include "core/source.h"
 #include "engine/config.h"
@@ -39,24 +40,6 @@ filled(const char *s)
 	return s != NULL && s[0] != '\0';
 }
 
-/* Loads YAML text as .plimsoll.yaml through a temporary file. */
-static int
-load_config(const char *yaml, struct pl_config *cfg, struct pl_report *r)
-{
-	char path[] = "/tmp/plimsoll-meta-XXXXXX";
-	int fd = mkstemp(path), rc;
-	FILE *f;
-
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-		return -1;
-	}
-	fputs(yaml, f);
-	fclose(f);
-	rc = pl_config_load(cfg, path, r);
-	unlink(path);
-	return rc;
-}
-
 /* Number of findings of rule R when scanning TEXT (under R's example configuration). */
 static size_t
 findings_of(const struct pl_rule *r, const char *text)
@@ -76,7 +59,7 @@ findings_of(const struct pl_rule *r, const char *text)
 	pl_report_init(&rep);
 	pl_config_init(&cfg);
 	if (r->example_config != NULL) {
-		use_cfg = load_config(r->example_config, &cfg, &rep) == 0;
+		use_cfg = pl_test_load_config(r->example_config, &cfg, &rep) == 0;
 		if (!use_cfg) {
 			n = (size_t)-1;
 		}
@@ -97,29 +80,10 @@ findings_of(const struct pl_rule *r, const char *text)
 	return n;
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct pl_buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL) {
-		return NULL;
-	}
-	pl_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		pl_buf_add(&b, chunk, n);
-	}
-	fclose(f);
-	return b.p ? pl_buf_take(&b) : calloc(1, 1);
-}
-
 static void
 same_file(const char *a, const char *b, const char *id)
 {
-	char *x = slurp(a), *y = slurp(b);
+	char *x = pl_test_slurp(a, NULL), *y = pl_test_slurp(b, NULL);
 
 	check(x != NULL && y != NULL && strcmp(x, y) == 0, id,
 	      "docs/rules page differs from the rule metadata: run `make docs`");

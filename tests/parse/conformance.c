@@ -10,6 +10,7 @@
  *                         "parse_heredoc_word", "heredocs_from_line").
  * Exits 77 (skipped) when the shared corpus is absent.
  */
+#include "support.h"
 #include "core/buf.h"
 #include "core/source.h"
 #include "parse/dockerfile.h"
@@ -22,26 +23,6 @@
 #include <sys/stat.h>
 
 static int pass, fail;
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct pl_buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL) {
-		return NULL;
-	}
-	pl_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		pl_buf_add(&b, chunk, n);
-	}
-	fclose(f);
-	*len = b.n;
-	return b.p ? pl_buf_take(&b) : calloc(1, 1);
-}
 
 static void
 result(int ok, const char *what, const char *detail)
@@ -87,9 +68,9 @@ positive(const char *root)
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s/%s/Dockerfile", dir, names[i]->d_name);
-		text = slurp(path, &tn);
+		text = pl_test_slurp(path, &tn);
 		snprintf(path, sizeof(path), "%s/%s/result", dir, names[i]->d_name);
-		want = slurp(path, &wn);
+		want = pl_test_slurp(path, &wn);
 		if (text == NULL || want == NULL) {
 			result(0, names[i]->d_name, "unreadable case");
 		} else if (parse(names[i]->d_name, text, tn, &src, &a, &file, &err) != 0) {
@@ -138,7 +119,7 @@ negative(const char *root)
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s/%s/Dockerfile", dir, names[i]->d_name);
-		text = slurp(path, &tn);
+		text = pl_test_slurp(path, &tn);
 		if (text == NULL) {
 			result(0, names[i]->d_name, "unreadable case");
 		} else {
@@ -168,7 +149,7 @@ lines(const char *root)
 	int k;
 
 	snprintf(path, sizeof(path), "%s/testfile-line/Dockerfile", root);
-	if ((text = slurp(path, &tn)) == NULL) {
+	if ((text = pl_test_slurp(path, &tn)) == NULL) {
 		result(0, "testfile-line", "unreadable");
 		return;
 	}

@@ -16,6 +16,7 @@
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
  */
+#include "support.h"
 #include "core/buf.h"
 #include "core/source.h"
 #include "engine/config.h"
@@ -31,49 +32,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct pl_buf b;
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL) {
-		return NULL;
-	}
-	pl_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		pl_buf_add(&b, chunk, n);
-	}
-	fclose(f);
-	return pl_buf_take(&b);
-}
-
 struct tcase {
 	char *title;
 	char *kind;
 	struct pl_buf dockerfile, expect, config;
 	int line;
 };
-
-/* Loads YAML text as .plimsoll.yaml through a temporary file, as the CLI would read it. */
-static int
-load_config(const char *yaml, struct pl_config *cfg, struct pl_report *r)
-{
-	char path[] = "/tmp/plimsoll-rule-test-XXXXXX";
-	int fd = mkstemp(path), rc;
-	FILE *f;
-
-	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
-		return -1;
-	}
-	fputs(yaml, f);
-	fclose(f);
-	rc = pl_config_load(cfg, path, r);
-	unlink(path);
-	return rc;
-}
 
 static int
 run_case(struct tcase *c, const char *id, const char *path)
@@ -106,7 +70,7 @@ run_case(struct tcase *c, const char *id, const char *path)
 		struct pl_pos p = pl_source_pos(&src, err.off);
 
 		pl_buf_printf(&got, "error %u:%u %s\n", p.line, p.col, err.message);
-	} else if (c->config.n > 0 && load_config(c->config.p, &cfg, &r) != 0) {
+	} else if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
 		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
 	} else {
 		pl_df_model_build(&file, NULL, &a, &m);
@@ -159,7 +123,7 @@ main(int argc, char **argv)
 	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	dot = strchr(base, '.');
 	snprintf(id, sizeof(id), "%.*s", (int)(dot ? dot - base : (long)strlen(base)), base);
-	if ((text = slurp(path)) == NULL) {
+	if ((text = pl_test_slurp(path, NULL)) == NULL) {
 		fprintf(stderr, "%s: cannot read\n", path);
 		return 2;
 	}
