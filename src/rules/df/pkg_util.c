@@ -101,11 +101,13 @@ prog_of(const struct pl_sh_cmd *c)
 static const char *
 prog_name(const struct pl_sh_cmd *c)
 {
-	size_t p = prog_of(c);
+	size_t p;
 
+	/* The model fills prog_name for every command it keeps: no need to recompute. */
 	if (c->prog_name != NULL) {
 		return c->prog_name;
 	}
+	p = prog_of(c);
 	return p < c->argc ? pl_sh_basename(&c->argv[p]) : "";
 }
 
