@@ -29,8 +29,6 @@ struct builder {
 	const struct pl_df_model_opts *o;
 	size_t issues_cap;
 	int *dep_mark;     /* per stage: 1 + the stage that last recorded it as a dependency */
-	int *names;        /* stage-name table: stage indexes, -1 for empty slots */
-	size_t names_cap;  /* a power of two, at least twice the number of FROMs */
 	size_t *deps_cap;  /* per stage: capacity of its deps array */
 };
 
@@ -255,38 +253,45 @@ name_hash(const char *name)
  * Names live in an open-addressing table sized for every FROM of the file, so a file with
  * thousands of stages costs no quadratic search.
  */
-static int
-find_stage(const struct builder *b, const char *name)
+int
+pl_df_stage_named(const struct pl_df_model *m, const char *name)
 {
-	size_t mask = b->names_cap - 1, i;
+	size_t mask = m->stage_names_cap - 1, i;
 
-	if (b->names_cap == 0) {
+	if (m->stage_names_cap == 0) {
 		return -1;
 	}
 	for (i = name_hash(name) & mask;; i = (i + 1) & mask) {
-		int st = b->names[i];
+		int st = m->stage_names[i];
 
 		if (st < 0) {
 			return -1;
 		}
-		if (pl_streq_ci(b->m->stages[st].name, name)) {
+		if (pl_streq_ci(m->stages[st].name, name)) {
 			return st;
 		}
 	}
 }
 
+static int
+find_stage(const struct builder *b, const char *name)
+{
+	return pl_df_stage_named(b->m, name);
+}
+
 static void
 add_stage_name(struct builder *b, int st)
 {
-	size_t mask = b->names_cap - 1, i;
-	const char *name = b->m->stages[st].name;
+	struct pl_df_model *m = b->m;
+	size_t mask = m->stage_names_cap - 1, i;
+	const char *name = m->stages[st].name;
 
 	if (find_stage(b, name) >= 0) {
 		return;
 	}
-	for (i = name_hash(name) & mask; b->names[i] >= 0; i = (i + 1) & mask) {
+	for (i = name_hash(name) & mask; m->stage_names[i] >= 0; i = (i + 1) & mask) {
 	}
-	b->names[i] = st;
+	m->stage_names[i] = st;
 }
 
 /* Records DEP as a dependency of ST once; linear in the number of COPY --from, since a
@@ -621,10 +626,11 @@ pl_df_model_build(const struct pl_df_file *file, const struct pl_df_model_opts *
 	}
 	m->stages = pl_arena_alloc(a, (nfrom + 1) * sizeof(*m->stages));
 	b.dep_mark = pl_arena_alloc(a, (nfrom + 1) * sizeof(*b.dep_mark));
-	for (b.names_cap = 16; b.names_cap < 2 * (nfrom + 1); b.names_cap *= 2) {
+	for (m->stage_names_cap = 16; m->stage_names_cap < 2 * (nfrom + 1);
+	     m->stage_names_cap *= 2) {
 	}
-	b.names = pl_arena_alloc(a, b.names_cap * sizeof(*b.names));
-	memset(b.names, 0xff, b.names_cap * sizeof(*b.names));
+	m->stage_names = pl_arena_alloc(a, m->stage_names_cap * sizeof(*m->stage_names));
+	memset(m->stage_names, 0xff, m->stage_names_cap * sizeof(*m->stage_names));
 	b.deps_cap = pl_arena_alloc(a, (nfrom + 1) * sizeof(*b.deps_cap));
 	for (const char *const *p = platform_args; *p != NULL; p++) {
 		m->global_args = kv_new(&b, *p, build_arg(&b, *p, strlen(*p)), m->global_args,

@@ -95,6 +95,8 @@ struct pl_df_model {
 	const struct pl_kv *global_args; /* ARGs before the first FROM */
 	struct pl_df_issue *issues;
 	size_t nissues;
+	int *stage_names;        /* index for pl_df_stage_named: open addressing */
+	size_t stage_names_cap;  /* a power of two */
 };
 
 struct pl_df_model_opts {
@@ -115,6 +117,9 @@ enum pl_var_state pl_df_lookup(const struct pl_df_state *s, const char *name, si
  * uses a variable whose value is unknown or cannot be expanded. */
 const char *pl_df_expand(const struct pl_df_model *m, const struct pl_df_state *s,
 			 const char *word);
+
+/* The first stage named NAME (case-insensitively), or -1; constant time. */
+int pl_df_stage_named(const struct pl_df_model *m, const char *name);
 
 /* The stage of instruction I, or NULL before the first FROM. */
 const struct pl_stage *pl_df_stage_of(const struct pl_df_model *m, size_t i);

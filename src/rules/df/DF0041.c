@@ -20,12 +20,7 @@ names_stage(const struct pl_df_model *m, const char *from)
 	if (from[0] != '\0' && strspn(from, "0123456789") == strlen(from)) {
 		return true;
 	}
-	for (size_t k = 0; k < m->nstages; k++) {
-		if (m->stages[k].name != NULL && pl_streq_ci(m->stages[k].name, from)) {
-			return true;
-		}
-	}
-	return false;
+	return pl_df_stage_named(m, from) >= 0;
 }
 
 static void

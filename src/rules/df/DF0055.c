@@ -7,29 +7,56 @@
 #include "rules/df/util.h"
 #include "core/str.h"
 
+#include <stdlib.h>
+#include <strings.h>
+
+struct named {
+	const char *name;
+	int index;
+};
+
+/* Orders stages by name (case folded), then by position: duplicates become neighbours. */
+static int
+cmp_named(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int c = strcasecmp(a->name, b->name);
+
+	return c != 0 ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* Sorting instead of comparing every pair keeps files with thousands of stages fast. */
 static void
 check(struct pl_check *ck, const struct pl_df_model *m)
 {
-	size_t s, t;
+	struct named *v;
+	size_t n = 0, k, run = 0;
 
-	for (s = 1; s < m->nstages; s++) {
-		const struct pl_df_instr *in = &m->file->instrs[m->stages[s].from];
+	v = pl_arena_alloc(m->arena, (m->nstages + 1) * sizeof(*v));
+	for (k = 0; k < m->nstages; k++) {
+		if (m->stages[k].name != NULL) {
+			v[n].name = m->stages[k].name;
+			v[n].index = (int)k;
+			n++;
+		}
+	}
+	if (n < 2) {
+		return;
+	}
+	qsort(v, n, sizeof(*v), cmp_named);
+	for (k = 1; k < n; k++) {
+		const struct pl_df_instr *in = &m->file->instrs[m->stages[v[k].index].from];
 
-		if (m->stages[s].name == NULL || in->nargs < 3) {
+		if (strcasecmp(v[run].name, v[k].name) != 0) {
+			run = k; /* the first, earliest stage of a run of equal names */
 			continue;
 		}
-		/* Stage names are few; a file with thousands of stages is refused by no one,
-		 * but one comparison per earlier stage stays cheap next to parsing them. */
-		for (t = 0; t < s; t++) {
-			if (m->stages[t].name != NULL &&
-			    pl_streq_ci(m->stages[t].name, m->stages[s].name)) {
-				pl_check_report(ck, in->args[2].off, in->args[2].end, "stage name '%s' "
-						"is already used on line %u",
-						m->stages[s].name,
-						m->file->instrs[m->stages[t].from].start_line);
-				break;
-			}
+		if (in->nargs < 3) {
+			continue;
 		}
+		pl_check_report(ck, in->args[2].off, in->args[2].end, "stage name '%s' is already "
+				"used on line %u", v[k].name,
+				m->file->instrs[m->stages[v[run].index].from].start_line);
 	}
 }
 

@@ -54,10 +54,8 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	    strspn(from, "0123456789") == strlen(from)) {
 		return;
 	}
-	for (size_t k = 0; k < m->nstages; k++) {
-		if (m->stages[k].name != NULL && strcmp(m->stages[k].name, from) == 0) {
-			return;
-		}
+	if (pl_df_stage_named(m, from) >= 0) {
+		return;
 	}
 	check_ref(ck, from, w->off, w->end);
 }
