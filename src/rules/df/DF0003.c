@@ -59,8 +59,8 @@ upper_eq_tail(const char *name, size_t n, const char *tail)
 	return t >= 8;
 }
 
-static bool
-secret_name(const char *name)
+bool
+pl_df_secret_name(const char *name)
 {
 	size_t n = strlen(name);
 	const char *const *p;
@@ -118,7 +118,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			const struct pl_df_word *key = &in->args[k], *val = &in->args[k + 1];
 			const char *v = val->s;
 
-			if (!secret_name(key->s) || v[0] == '\0' || strcmp(v, "\"\"") == 0 ||
+			if (!pl_df_secret_name(key->s) || v[0] == '\0' || strcmp(v, "\"\"") == 0 ||
 			    strcmp(v, "''") == 0) {
 				continue;
 			}
@@ -148,7 +148,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		}
 		memcpy(name, w->s, n);
 		name[n] = '\0';
-		if (!secret_name(name)) {
+		if (!pl_df_secret_name(name)) {
 			continue;
 		}
 		f = pl_check_report(ck, w->off, w->end, "ARG %s passes a secret as a build "

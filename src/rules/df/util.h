@@ -30,6 +30,10 @@ size_t pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_
  * options. For single-dash short options such as "-y", combined forms like "-qy" count. */
 bool pl_sh_has_opt(const struct pl_sh_cmd *c, const char *name);
 
+/* Whether a variable or label name looks like it holds a secret ("DB_PASSWORD",
+ * "GITHUB_TOKEN"), as DF0003 decides it (defined in DF0003.c). */
+bool pl_df_secret_name(const char *name);
+
 /* The text of word W as written, for messages. */
 const char *pl_sh_word_text(const struct pl_sh_word *w);
 

@@ -1,0 +1,97 @@
+/*
+ * DF0023 -- a pipe in RUN without pipefail.
+ *
+ * Reported: a shell-form RUN with a pipeline whose shell is /bin/sh (the default) or bash
+ * without `-o pipefail` in SHELL, when no `set -o pipefail` (or `set -eo pipefail`,
+ * `set -euxo pipefail`) comes before the pipe in the same RUN.
+ * Not reported: SHELL with -o pipefail; exec-form RUN; pipes inside subshells and
+ * command substitutions; pipelines that start with echo, printf, yes or true, which do
+ * not fail.
+ */
+#include "rules/df/util.h"
+
+#include <string.h>
+
+static bool
+shell_has_pipefail(const struct pl_df_state *s)
+{
+	for (size_t k = 0; k + 1 < s->nshell; k++) {
+		if (strcmp(s->shell[k], "-o") == 0 && strcmp(s->shell[k + 1], "pipefail") == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* `set ... pipefail` (set -o pipefail, set -euo pipefail). */
+static bool
+sets_pipefail(const struct pl_sh_cmd *c)
+{
+	if (!pl_sh_is(c, "set")) {
+		return false;
+	}
+	for (size_t a = c->prog + 1; a < c->argc; a++) {
+		if (strcmp(c->argv[a].text, "pipefail") == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
+{
+	const struct pl_df_instr *in = &m->file->instrs[i];
+	const struct pl_sh_script *sc = pl_df_script(m, i);
+	struct pl_finding *f;
+	size_t k;
+
+	if (in->json || shell_has_pipefail(&m->states[i])) {
+		return;
+	}
+	for (k = 0; k < sc->ncmds; k++) {
+		const struct pl_sh_cmd *c = &sc->cmds[k];
+
+		if (sets_pipefail(c)) {
+			return;
+		}
+		/* Only a producer that can fail matters: echo and printf of a literal cannot
+		 * (`echo "$sum  file" | sha256sum -c -` is the usual checksum idiom). */
+		if (c->pipe_len > 1 && c->pipe_pos == 1 && c->depth == 0 && k > 0 &&
+		    !pl_sh_is(&sc->cmds[k - 1], "echo") && !pl_sh_is(&sc->cmds[k - 1], "printf") &&
+		    !pl_sh_is(&sc->cmds[k - 1], "yes") && !pl_sh_is(&sc->cmds[k - 1], "true")) {
+			f = pl_check_report(ck, sc->cmds[k - 1].off, c->end, "the pipe hides failures "
+					    "of its first command: only the last command's status "
+					    "counts");
+			if (f != NULL) {
+				f->fix = "Add `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` before "
+					 "the RUN (or start the RUN with `set -o pipefail &&` where the "
+					 "shell supports it).";
+			}
+			return;
+		}
+	}
+}
+
+const struct pl_rule rule_df0023 = {
+	.id = "DF0023",
+	.name = "pipefail-missing",
+	.title = "A pipe in RUN hides failures",
+	.severity = PL_SEV_LOW,
+	.category = "runtime",
+	.why = "A pipeline's exit status is its last command's. In `curl -fsSL url | tar x` a "
+	       "failed download still gives tar empty input and a successful step: the build "
+	       "goes on and ships an image without the files, or with half of them.",
+	.fix = "Make pipelines fail when any command fails: `SHELL [\"/bin/bash\", \"-o\", "
+	       "\"pipefail\", \"-c\"]` before the RUN steps, or `set -o pipefail` at the start "
+	       "of the RUN.",
+	.bad = "FROM debian:12.6-slim\nRUN curl -fsSL https://example.com/a.tgz | tar xz -C /opt\n",
+	.good = "FROM debian:12.6-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+		"RUN curl -fsSL https://example.com/a.tgz | tar xz -C /opt\n",
+	.refs = (const char *const[]){
+		"https://docs.docker.com/build/building/best-practices/#using-pipes", NULL },
+	.peers = (const char *const[]){ "hadolint:DL4006", NULL },
+	.inputs = PL_IN_DOCKERFILE,
+	.on_instr = PL_ON(PL_DF_RUN),
+	.check_instr = check,
+};
