@@ -6,43 +6,10 @@
  */
 #include "rules/df/util.h"
 
-#include <string.h>
-
 static void
 check(struct pl_check *ck, const struct pl_df_model *m)
 {
-	long *last;
-	size_t i;
-	struct pl_finding *f;
-
-	if (m->nstages == 0) {
-		return;
-	}
-	last = pl_arena_alloc(m->arena, m->nstages * sizeof(*last));
-	for (i = 0; i < m->nstages; i++) {
-		last[i] = -1;
-	}
-	for (i = 0; i < m->file->ninstrs; i++) {
-		const struct pl_stage *st = pl_df_stage_of(m, i);
-
-		if (m->file->instrs[i].kind == PL_DF_HEALTHCHECK && st != NULL) {
-			last[st->index] = (long)i;
-		}
-	}
-	for (i = 0; i < m->file->ninstrs; i++) {
-		const struct pl_stage *st = pl_df_stage_of(m, i);
-		const struct pl_df_instr *in = &m->file->instrs[i];
-
-		if (in->kind != PL_DF_HEALTHCHECK || st == NULL || last[st->index] == (long)i) {
-			continue;
-		}
-		f = pl_check_report(ck, in->off, in->off + (uint32_t)strlen(in->keyword),
-				    "HEALTHCHECK is overridden by a later HEALTHCHECK in the same stage (line %u)",
-				    m->file->instrs[last[st->index]].start_line);
-		if (f != NULL) {
-			f->fix = "Keep one HEALTHCHECK per stage: remove this one or merge it into the last.";
-		}
-	}
+	pl_df_report_overridden(ck, m, PL_DF_HEALTHCHECK);
 }
 
 const struct pl_rule rule_df0019 = {

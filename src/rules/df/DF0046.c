@@ -8,57 +8,17 @@
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
-#include <string.h>
-
-/* The same RUN runs `yum clean all` (yum's own cleaning). */
-static bool
-cleans(const struct pl_sh_script *sc)
-{
-	size_t k, sub;
-
-	for (k = 0; k < sc->ncmds; k++) {
-		const struct pl_sh_cmd *c = &sc->cmds[k];
-
-		if (!pl_sh_is(c, "yum")) {
-			continue;
-		}
-		sub = pl_sh_subcommand(c, NULL);
-		if (sub < c->argc && strcmp(c->argv[sub].text, "clean") == 0) {
-			return true;
-		}
-	}
-	return false;
-}
+static const struct pl_hyg_cache pm = {
+	.progs = (const char *const[]){ "yum", NULL },
+	.installs = (const char *const[]){ "install", "groupinstall", NULL },
+	.dir = "/var/cache/yum",
+	.clean = "yum clean all",
+};
 
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
-	const struct pl_sh_script *sc = pl_df_script(m, i);
-	struct pl_finding *f;
-	size_t k, sub;
-
-	if (!pl_hyg_shipped(m, i) || pl_hyg_cache_mount(m, i, "/var/cache/yum") ||
-	    pl_hyg_removes(m, i, "/var/cache/yum") || cleans(sc)) {
-		return;
-	}
-	for (k = 0; k < sc->ncmds; k++) {
-		const struct pl_sh_cmd *c = &sc->cmds[k];
-
-		if (!pl_sh_is(c, "yum")) {
-			continue;
-		}
-		sub = pl_sh_subcommand(c, (const char *const[]){ "--setopt", "-c", "--config",
-								 "--installroot", NULL });
-		if (sub >= c->argc || (strcmp(c->argv[sub].text, "install") != 0 && strcmp(c->argv[sub].text, "groupinstall") != 0)) {
-			continue;
-		}
-		f = pl_check_report(ck, c->off, c->end, "yum %s leaves its package cache in this "
-				    "layer", c->argv[sub].text);
-		if (f != NULL) {
-			f->fix = "End the same RUN with `&& yum clean all`.";
-		}
-		return;
-	}
+	pl_hyg_check_cache(ck, m, i, &pm);
 }
 
 const struct pl_rule rule_df0046 = {

@@ -93,3 +93,42 @@ pl_sh_word_text(const struct pl_sh_word *w)
 {
 	return w->raw;
 }
+
+void
+pl_df_report_overridden(struct pl_check *ck, const struct pl_df_model *m, enum pl_df_kind kind)
+{
+	long *last;
+	size_t i;
+	struct pl_finding *f;
+
+	if (m->nstages == 0) {
+		return;
+	}
+	last = pl_arena_alloc(m->arena, m->nstages * sizeof(*last));
+	for (i = 0; i < m->nstages; i++) {
+		last[i] = -1;
+	}
+	for (i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_stage *st = pl_df_stage_of(m, i);
+
+		if (m->file->instrs[i].kind == kind && st != NULL) {
+			last[st->index] = (long)i;
+		}
+	}
+	for (i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_stage *st = pl_df_stage_of(m, i);
+		const struct pl_df_instr *in = &m->file->instrs[i];
+
+		if (in->kind != kind || st == NULL || last[st->index] == (long)i) {
+			continue;
+		}
+		f = pl_check_report(ck, in->off, in->off + (uint32_t)strlen(in->keyword),
+				    "%s is overridden by a later %s in the same stage (line %u)",
+				    in->keyword, in->keyword,
+				    m->file->instrs[last[st->index]].start_line);
+		if (f != NULL) {
+			f->fix = pl_check_printf(ck, "Keep one %s per stage: remove this one or "
+						 "merge it into the last.", in->keyword);
+		}
+	}
+}

@@ -30,6 +30,11 @@ size_t pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_
  * options. For single-dash short options such as "-y", combined forms like "-qy" count. */
 bool pl_sh_has_opt(const struct pl_sh_cmd *c, const char *name);
 
+/* Reports every instruction of KIND in a stage but the last one, which is the only one
+ * that takes effect (CMD, ENTRYPOINT, HEALTHCHECK). */
+void pl_df_report_overridden(struct pl_check *ck, const struct pl_df_model *m,
+			     enum pl_df_kind kind);
+
 /* Whether a variable or label name looks like it holds a secret ("DB_PASSWORD",
  * "GITHUB_TOKEN"), as DF0003 decides it (defined in DF0003.c). */
 bool pl_df_secret_name(const char *name);
