@@ -1,0 +1,57 @@
+/*
+ * DF0022 -- cd in RUN where WORKDIR belongs.
+ *
+ * Reported: `cd DIR` as a command of a RUN at its top level.
+ * Not reported: `cd` inside a subshell or group (`(cd sub && make)`), which is scoped on
+ * purpose; `cd -`; cd inside command substitutions.
+ */
+#include "rules/df/util.h"
+
+#include <string.h>
+
+static void
+check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
+{
+	const struct pl_sh_script *sc = pl_df_script(m, i);
+	struct pl_finding *f;
+	size_t k;
+
+	for (k = 0; k < sc->ncmds; k++) {
+		const struct pl_sh_cmd *c = &sc->cmds[k];
+
+		if (c->depth != 0 || !pl_sh_is(c, "cd") || c->argc < c->prog + 2 ||
+		    strcmp(c->argv[c->prog + 1].text, "-") == 0) {
+			continue;
+		}
+		f = pl_check_report(ck, c->off, c->end, "cd in RUN changes the directory for this "
+				    "step only; WORKDIR makes it explicit for every later one");
+		if (f != NULL) {
+			f->fix = pl_check_printf(ck, "Use `WORKDIR %s` before the RUN, or scope the "
+						 "change in a subshell: `(cd %s && ...)`.",
+						 c->argv[c->prog + 1].text,
+						 c->argv[c->prog + 1].text);
+		}
+	}
+}
+
+const struct pl_rule rule_df0022 = {
+	.id = "DF0022",
+	.name = "run-cd",
+	.title = "RUN uses cd where WORKDIR belongs",
+	.severity = PL_SEV_INFO,
+	.category = "runtime",
+	.why = "A cd lasts only until the end of its RUN, so the next instruction silently runs "
+	       "in the previous directory again; chains of `cd` are a common source of files "
+	       "written to the wrong place and of steps that work only in one order. WORKDIR "
+	       "states the directory once, for every later instruction and for the container.",
+	.fix = "Set the directory with WORKDIR (`WORKDIR /app`), or keep a temporary change "
+	       "inside a subshell: `(cd vendor && make)`.",
+	.bad = "FROM golang:1.22.5\nRUN cd /src && go build ./...\n",
+	.good = "FROM golang:1.22.5\nWORKDIR /src\nRUN go build ./...\n",
+	.refs = (const char *const[]){ "https://docs.docker.com/reference/dockerfile/#workdir",
+				       NULL },
+	.peers = (const char *const[]){ "hadolint:DL3003", "trivy:DS-0013", NULL },
+	.inputs = PL_IN_DOCKERFILE,
+	.on_instr = PL_ON(PL_DF_RUN),
+	.check_instr = check,
+};
