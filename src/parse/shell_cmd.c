@@ -195,9 +195,8 @@ lx_init(struct lexed *w, size_t off)
 static void
 lx_free(struct lexed *w)
 {
+	/* map and prov live in the script's arena, with the commands that keep them. */
 	pl_buf_finish(&w->text);
-	free(w->map);
-	free(w->prov);
 }
 
 /* Appends N bytes from source offset SRC (each byte its own offset when SPAN). */
@@ -208,13 +207,23 @@ lx_add(const struct parser *p, struct lexed *w, const char *s, size_t n, size_t 
 	size_t i, at = w->text.n;
 
 	if (at + n > w->cap) {
-		size_t cap = w->cap ? w->cap : 32;
+		/* Words are short: a small first block, doubling; the arena keeps the old
+		 * blocks until the script is done, which costs less than malloc and free. */
+		size_t cap = w->cap ? w->cap : 16;
+		uint32_t *map;
+		uint8_t *prov;
 
 		while (cap < at + n) {
 			cap *= 2;
 		}
-		w->map = pl_xrealloc(w->map, cap * sizeof(*w->map));
-		w->prov = pl_xrealloc(w->prov, cap);
+		map = pl_arena_alloc(p->sh->a, cap * sizeof(*map));
+		prov = pl_arena_alloc(p->sh->a, cap);
+		if (at > 0) {
+			memcpy(map, w->map, at * sizeof(*map));
+			memcpy(prov, w->prov, at);
+		}
+		w->map = map;
+		w->prov = prov;
 		w->cap = cap;
 	}
 	for (i = 0; i < n; i++) {
@@ -767,10 +776,6 @@ lex_word(struct level *lv, struct builder *owner, struct lexed *w, bool dbracket
 static void
 builder_reset(struct builder *b)
 {
-	for (size_t i = 0; i < b->argc; i++) {
-		free(b->argv[i].map);
-		free(b->argv[i].prov);
-	}
 	b->argc = b->nassigns = b->nredirs = 0;
 	b->slot = -1;
 	b->started = b->negated = b->dbracket = false;
