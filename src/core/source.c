@@ -260,3 +260,23 @@ pl_utf8_valid(const char *s, size_t n)
 	}
 	return true;
 }
+
+size_t
+pl_utf8_first_invalid(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = 1;
+
+		/* The shortest valid sequence at I, at most four bytes. */
+		while (k <= 4 && i + k <= n && !pl_utf8_valid(s + i, k)) {
+			k++;
+		}
+		if (k > 4 || i + k > n) {
+			return i;
+		}
+		i += k;
+	}
+	return n;
+}

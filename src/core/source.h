@@ -44,5 +44,8 @@ const char *pl_source_line(const struct pl_source *src, uint32_t line, size_t *l
 uint32_t pl_utf8_count(const char *s, size_t n);
 /* True when S[0..n) is valid UTF-8 with no NUL byte. */
 bool pl_utf8_valid(const char *s, size_t n);
+/* Offset of the first byte of S[0..n) that starts no valid UTF-8 sequence (a NUL byte
+ * included); N when all is valid. Linear in N. */
+size_t pl_utf8_first_invalid(const char *s, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
  * documents.
  */
 #include "engine/config.h"
+#include "core/source.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 
@@ -384,6 +385,8 @@ pl_config_load(struct pl_config *cfg, const char *path, struct pl_report *r)
 	struct fy_diag *diag;
 	struct fy_document *doc;
 	struct stat st;
+	struct pl_source src;
+	const char *why;
 	char *dir, *slash;
 	FILE *devnull;
 
@@ -394,6 +397,21 @@ pl_config_load(struct pl_config *cfg, const char *path, struct pl_report *r)
 	if (!S_ISREG(st.st_mode) || st.st_size > MAX_CONFIG_BYTES) {
 		pl_report_error(r, path, 0, 0, "not a configuration file (a regular file of at "
 				"most 1 MiB)");
+		return -1;
+	}
+	/* The text is checked before libfyaml sees it: YAML is UTF-8, and libfyaml 0.7 can
+	 * loop forever on some invalid byte sequences (a directive line with a stray
+	 * continuation byte), which a configuration from a pull request must not cause. */
+	if (pl_source_read(&src, path, path, &why) != 0) {
+		pl_report_error(r, path, 0, 0, "cannot read the configuration: %s", why);
+		return -1;
+	}
+	if (!pl_utf8_valid(src.text, src.len)) {
+		struct pl_pos at = pl_source_pos(&src, pl_utf8_first_invalid(src.text, src.len));
+
+		pl_report_error(r, path, at.line, at.col, "not UTF-8 text: a configuration must be "
+				"UTF-8 YAML");
+		pl_source_finish(&src);
 		return -1;
 	}
 	cfg->path = pl_arena_strdup(&cfg->arena, path);
@@ -414,7 +432,7 @@ pl_config_load(struct pl_config *cfg, const char *path, struct pl_report *r)
 	memset(&pcfg, 0, sizeof(pcfg));
 	pcfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
 	pcfg.diag = diag;
-	doc = fy_document_build_from_file(&pcfg, path);
+	doc = fy_document_build_from_string(&pcfg, src.text, src.len);
 	if (doc == NULL) {
 		struct fy_diag_error *e;
 		void *it = NULL;
@@ -442,6 +460,7 @@ pl_config_load(struct pl_config *cfg, const char *path, struct pl_report *r)
 	if (devnull != NULL) {
 		fclose(devnull);
 	}
+	pl_source_finish(&src);
 	return l.errors == 0 ? 0 : -1;
 }
 

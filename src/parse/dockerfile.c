@@ -1445,25 +1445,6 @@ read_heredocs(struct parser *p, struct pl_df_instr *in, size_t lb, size_t le)
 
 /* ---- the file ---------------------------------------------------------------------- */
 
-static size_t
-first_invalid_utf8(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		size_t k = 1;
-
-		while (i + k <= n && k <= 4 && !pl_utf8_valid(s + i, k)) {
-			k++;
-		}
-		if (k > 4 || i + k > n) {
-			return i;
-		}
-		i += k;
-	}
-	return n;
-}
-
 static int
 check_text(struct parser *p)
 {
@@ -1476,7 +1457,7 @@ check_text(struct parser *p)
 			    "Dockerfile");
 	}
 	if (!pl_utf8_valid(s, n)) {
-		bad = first_invalid_utf8(s, n);
+		bad = pl_utf8_first_invalid(s, n);
 		return fail(p, (uint32_t)bad, "invalid UTF-8: a Dockerfile must be UTF-8 text");
 	}
 	return 0;
