@@ -1,51 +1,73 @@
 /*
  * DF0045 -- apk keeps its package index in the image.
  *
- * Reported: `apk add` or `apk update` in a shipped stage without --no-cache, when the
- * same RUN does not remove /var/cache/apk.
- * Not reported: build stages that are not shipped; cache mounts on /var/cache/apk;
- * `apk add --no-cache`; `apk add --no-network`, which installs from what is already there
- * and downloads no index.
+ * Reported: in a stage whose layers are shipped, the first command of a RUN that makes
+ * apk download the repository index into /var/cache/apk: `apk update`, or `apk add` /
+ * `apk upgrade` without --no-cache, when the same RUN does not remove /var/cache/apk
+ * afterwards. One finding per RUN; the edit adds --no-cache to a reported `apk add`.
+ * Not reported: build stages whose layers are not shipped; cache or tmpfs mounts on
+ * /var/cache/apk; `--no-network`, which reads only what is already there.
  */
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
 #include <string.h>
 
+#define CACHE "/var/cache/apk"
+
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
+	static const char *const apk[] = { "apk", NULL };
+	static const char *const subs[] = { "add", "update", "upgrade", NULL };
+	const struct pl_df_instr *in = &m->file->instrs[i];
 	const struct pl_sh_script *sc = pl_df_script(m, i);
+	const struct pl_sh_cmd *first = NULL;
+	size_t k, sub, first_sub = 0, last = 0;
 	struct pl_finding *f;
-	size_t k, sub;
+	const char *verb;
 
-	if (!pl_hyg_shipped(m, i) || pl_hyg_cache_mount(m, i, "/var/cache/apk") ||
-	    pl_hyg_removes(m, i, "/var/cache/apk")) {
+	if (!pl_hyg_shipped(m, i) || pl_hyg_mount_covers(m, i, CACHE)) {
 		return;
 	}
 	for (k = 0; k < sc->ncmds; k++) {
 		const struct pl_sh_cmd *c = &sc->cmds[k];
 
-		if (!pl_sh_is(c, "apk")) {
+		if (!pl_hyg_runs(c, apk, subs, &sub) || pl_sh_has_opt(c, "--no-network") ||
+		    (strcmp(c->argv[sub].text, "update") != 0 && pl_sh_has_opt(c, "--no-cache"))) {
 			continue;
 		}
-		sub = pl_sh_subcommand(c, (const char *const[]){ "-X", "--repository", "-p", "--root",
-								 "--arch", NULL });
-		if (sub >= c->argc || (strcmp(c->argv[sub].text, "add") != 0 &&
-				       strcmp(c->argv[sub].text, "update") != 0) ||
-		    pl_sh_has_opt(c, "--no-cache") || pl_sh_has_opt(c, "--no-network")) {
-			continue;
+		if (first == NULL) {
+			first = c;
+			first_sub = sub;
 		}
-		f = pl_check_report(ck, c->off, c->end, "apk %s keeps the package index in "
-				    "/var/cache/apk: use --no-cache", c->argv[sub].text);
-		if (f != NULL && strcmp(c->argv[sub].text, "add") == 0) {
-			struct pl_edit *e = pl_arena_alloc(&ck->r->arena, sizeof(*e));
+		last = k;
+	}
+	if (first == NULL || pl_hyg_removed_after(m, i, last, CACHE)) {
+		return;
+	}
+	verb = first->argv[first_sub].text;
+	if (strcmp(verb, "update") == 0) {
+		f = pl_check_report(ck, first->off, first->end, "apk update stores the package "
+				    "index in " CACHE ", which this layer keeps");
+		if (f != NULL) {
+			f->fix = "Drop `apk update` and install with `apk add --no-cache ...`, "
+				 "which fetches a fresh index and keeps none.";
+		}
+		return;
+	}
+	f = pl_check_report(ck, first->off, first->end, "apk %s without --no-cache stores the "
+			    "package index in " CACHE ", which this layer keeps", verb);
+	if (f == NULL) {
+		return;
+	}
+	f->fix = pl_check_printf(ck, "Use `apk %s --no-cache ...`.", verb);
+	if (pl_hyg_can_edit(in, first)) {
+		struct pl_edit *e = pl_arena_alloc(&ck->r->arena, sizeof(*e));
 
-			e->off = e->end = c->argv[sub].end;
-			e->replacement = " --no-cache";
-			f->edit = e;
-			f->fix = "Use `apk add --no-cache ...` (and drop a separate `apk update`).";
-		}
+		e->off = e->end = first->argv[first_sub].end;
+		e->replacement = " --no-cache";
+		f->edit = e;
 	}
 }
 
@@ -55,15 +77,22 @@ const struct pl_rule rule_df0045 = {
 	.title = "apk keeps its package index in the image",
 	.severity = PL_SEV_LOW,
 	.category = "hygiene",
-	.why = "Without --no-cache, apk stores the repository index under /var/cache/apk; in "
-	       "a layer it is shipped with every pull and goes stale, for no use at run time.",
-	.fix = "Use `apk add --no-cache <packages>`, which fetches the index, installs and "
-	       "leaves nothing behind.",
+	.why = "Without --no-cache, apk downloads the repository index (APKINDEX files, "
+	       "several megabytes per repository) into /var/cache/apk and leaves it there. "
+	       "Committed to the layer, it is shipped with every pull of the image for no use "
+	       "at run time, and it describes the repositories as they were on the build day.",
+	.fix = "Use `apk add --no-cache <packages>`: it fetches a fresh index, installs and "
+	       "keeps nothing. Drop separate `apk update` steps; if one is needed, end the "
+	       "same RUN with `rm -rf /var/cache/apk/*`, or use a BuildKit cache mount on "
+	       "/var/cache/apk.",
 	.bad = "FROM alpine:3.20.3\nRUN apk add curl=8.9.1-r1\n",
 	.good = "FROM alpine:3.20.3\nRUN apk add --no-cache curl=8.9.1-r1\n",
 	.refs = (const char *const[]){
-		"https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper", NULL },
-	.peers = (const char *const[]){ "hadolint:DL3019", NULL },
+		"https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper",
+		"https://docs.docker.com/build/building/best-practices/#run",
+		NULL },
+	.peers = (const char *const[]){ "hadolint:DL3019", "trivy:DS-0025",
+					 "kics:Apk Add Using Local Cache Path", NULL },
 	.inputs = PL_IN_DOCKERFILE,
 	.on_instr = PL_ON(PL_DF_RUN),
 	.check_instr = check,

@@ -2,7 +2,8 @@
  * DF0055 -- two stages with the same name.
  *
  * Reported: a FROM ... AS NAME whose name (compared without case, as BuildKit does) an
- * earlier stage already has, at the second one.
+ * earlier stage already has, at the name of each later stage.
+ * Not reported: stages without a name.
  */
 #include "rules/df/util.h"
 #include "core/str.h"
@@ -55,7 +56,8 @@ check(struct pl_check *ck, const struct pl_df_model *m)
 			continue;
 		}
 		pl_check_report(ck, in->args[2].off, in->args[2].end, "stage name '%s' is already "
-				"used on line %u", v[k].name,
+				"used on line %u: references to it resolve to one stage or the "
+				"other", in->args[2].s,
 				m->file->instrs[m->stages[v[run].index].from].start_line);
 	}
 }
@@ -64,18 +66,25 @@ const struct pl_rule rule_df0055 = {
 	.id = "DF0055",
 	.name = "duplicate-stage-name",
 	.title = "Two stages have the same name",
-	.severity = PL_SEV_HIGH,
+	.severity = PL_SEV_MEDIUM,
 	.category = "syntax",
-	.why = "BuildKit refuses a Dockerfile whose stages share a name, and older builders "
-	       "resolved `COPY --from` and `FROM` to whichever came first: either the build "
-	       "breaks, or artefacts come from a stage other than the one the author meant.",
-	.fix = "Give every stage a unique name (`AS build`, `AS test`, `AS runtime`).",
+	.why = "Stage names are how FROM, COPY --from and --target find a stage, and a "
+	       "duplicate makes the answer depend on the builder and on where the reference "
+	       "stands. BuildKit only warns (DuplicateStageName) and builds: a FROM takes the "
+	       "stage of that name defined most recently before it, while COPY --from and "
+	       "--target take the last one in the file. Files, binaries or configuration then "
+	       "come from a stage other than the one the author had in mind, without any "
+	       "error.",
+	.fix = "Give every stage a unique name that says what it does (`AS deps`, `AS build`, "
+	       "`AS test`, `AS runtime`), and update the references.",
 	.bad = "FROM golang:1.22.5 AS build\nFROM alpine:3.20.3 AS build\n",
 	.good = "FROM golang:1.22.5 AS build\nFROM alpine:3.20.3 AS runtime\n",
-	.refs = (const char *const[]){ "https://docs.docker.com/build/building/multi-stage/",
-				       NULL },
+	.refs = (const char *const[]){
+		"https://docs.docker.com/build/building/multi-stage/",
+		"https://docs.docker.com/reference/build-checks/duplicate-stage-name/",
+		NULL },
 	.peers = (const char *const[]){ "hadolint:DL3024", "trivy:DS-0012", "checkov:CKV_DOCKER_11",
-					 NULL },
+					 "kics:Same Alias In Different Froms", NULL },
 	.inputs = PL_IN_DOCKERFILE,
 	.check_doc = check,
 };
