@@ -122,6 +122,9 @@ in_ranges(uint32_t cp, const struct cp_range *r, size_t n)
 unsigned
 pl_out_cp_width(uint32_t cp)
 {
+	if (cp < zero_width[0].lo) {
+		return 1;
+	}
 	if (in_ranges(cp, zero_width, sizeof(zero_width) / sizeof(zero_width[0]))) {
 		return 0;
 	}
@@ -222,17 +225,30 @@ pl_out_json_strv(const char *const *v)
 	return a;
 }
 
+static int
+json_to_buf(const char *s, size_t n, void *data)
+{
+	pl_buf_add(data, s, n);
+	return 0;
+}
+
 int
 pl_out_json_write(FILE *out, json_t *root)
 {
+	/* Dumped into memory first: jansson emits one token per callback, and one fwrite
+	 * per token costs more than the formatting. */
+	struct pl_buf b;
 	int rc;
 
-	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	pl_buf_init(&b);
+	rc = json_dump_callback(root, json_to_buf, &b, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
-	if (rc != 0 || fputc('\n', out) == EOF || ferror(out)) {
-		return -1;
+	if (rc == 0) {
+		pl_buf_addc(&b, '\n');
+		rc = fwrite(b.p, 1, b.n, out) == b.n ? 0 : -1;
 	}
-	return 0;
+	pl_buf_finish(&b);
+	return rc != 0 || ferror(out) ? -1 : 0;
 }
 
 bool

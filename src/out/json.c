@@ -4,116 +4,160 @@
  * The layout is a contract documented field by field in docs/output-json.md and versioned
  * by "schema_version": fields are only ever added within a version. Keys are written in a
  * fixed order and nothing depends on the time or the machine, so the same input gives the
- * same bytes and reports can be diffed.
+ * same bytes and reports can be diffed. The document is streamed (out/jsonw.h): its size
+ * does not limit how many findings a report may hold.
  */
 #include "out/common.h"
+#include "out/jsonw.h"
 
 /* Bumped only when a field is removed or changes meaning; adding fields keeps it. */
 enum { SCHEMA_VERSION = 1 };
 
-/* {"line": L, "column": C}. */
-static json_t *
-position(uint32_t line, uint32_t col)
+/* "KEY": {"line": L, "column": C}. */
+static void
+position(struct pl_jw *w, const char *key, uint32_t line, uint32_t col)
 {
-	json_t *p = pl_out_json_object();
-
-	pl_out_json_set(p, "line", json_integer(line));
-	pl_out_json_set(p, "column", json_integer(col));
-	return p;
+	pl_jw_key(w, key);
+	pl_jw_object(w);
+	pl_jw_kint(w, "line", line);
+	pl_jw_kint(w, "column", col);
+	pl_jw_close(w, '}');
 }
 
-/* A place that may be unknown: 0 becomes null. */
-static json_t *
-maybe_int(uint32_t v)
+/* "KEY": a place that may be unknown: 0 becomes null. */
+static void
+maybe_int(struct pl_jw *w, const char *key, uint32_t v)
 {
-	return v > 0 ? json_integer(v) : json_null();
+	pl_jw_key(w, key);
+	if (v > 0) {
+		pl_jw_int(w, v);
+	} else {
+		pl_jw_null(w);
+	}
 }
 
-static json_t *
-finding(const struct pl_finding *f)
+static void
+finding(struct pl_jw *w, const struct pl_finding *f)
 {
 	char fp[PL_OUT_FINGERPRINT_SIZE];
-	json_t *j = pl_out_json_object(), *e;
 
-	pl_out_json_set(j, "rule_id", pl_out_json_str(f->rule->id));
-	pl_out_json_set(j, "rule_name", pl_out_json_str(f->rule->name));
-	pl_out_json_set(j, "title", pl_out_json_str(f->rule->title));
-	pl_out_json_set(j, "severity", pl_out_json_str(pl_severity_name(f->severity)));
-	pl_out_json_set(j, "category", pl_out_json_str(f->rule->category));
-	pl_out_json_set(j, "file", pl_out_json_str(f->file));
-	pl_out_json_set(j, "start", position(f->line, f->col));
-	pl_out_json_set(j, "end", position(f->end_line, f->end_col));
-	pl_out_json_set(j, "message", pl_out_json_str(f->message));
-	pl_out_json_set(j, "evidence", pl_out_json_str(f->evidence));
-	pl_out_json_set(j, "fix", pl_out_json_str(pl_out_fix(f)));
+	pl_jw_object(w);
+	pl_jw_kstr(w, "rule_id", f->rule->id);
+	pl_jw_kstr(w, "rule_name", f->rule->name);
+	pl_jw_kstr(w, "title", f->rule->title);
+	pl_jw_kstr(w, "severity", pl_severity_name(f->severity));
+	pl_jw_kstr(w, "category", f->rule->category);
+	pl_jw_kstr(w, "file", f->file);
+	position(w, "start", f->line, f->col);
+	position(w, "end", f->end_line, f->end_col);
+	pl_jw_kstr(w, "message", f->message);
+	pl_jw_kstr(w, "evidence", f->evidence);
+	pl_jw_kstr(w, "fix", pl_out_fix(f));
 	pl_out_fingerprint(f, fp);
-	pl_out_json_set(j, "fingerprint", pl_out_json_str(fp));
+	pl_jw_kstr(w, "fingerprint", fp);
+	pl_jw_key(w, "edit");
 	if (f->edit != NULL) {
-		e = pl_out_json_object();
-		pl_out_json_set(e, "start_offset", json_integer(f->edit->off));
-		pl_out_json_set(e, "end_offset", json_integer(f->edit->end));
-		pl_out_json_set(e, "replacement", pl_out_json_str(f->edit->replacement));
+		pl_jw_object(w);
+		pl_jw_kint(w, "start_offset", f->edit->off);
+		pl_jw_kint(w, "end_offset", f->edit->end);
+		pl_jw_kstr(w, "replacement", f->edit->replacement);
+		pl_jw_close(w, '}');
 	} else {
-		e = json_null();
+		pl_jw_null(w);
 	}
-	pl_out_json_set(j, "edit", e);
-	pl_out_json_set(j, "peers", pl_out_json_strv(f->rule->peers));
-	return j;
+	pl_jw_key(w, "peers");
+	pl_jw_array(w);
+	for (const char *const *p = f->rule->peers; p != NULL && *p != NULL; p++) {
+		pl_jw_str(w, *p);
+	}
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
 }
 
-static json_t *
-summary(const struct pl_report *r, const struct pl_out_opts *o)
+static void
+summary(struct pl_jw *w, const struct pl_report *r, const struct pl_out_opts *o)
 {
 	size_t counts[PL_SEV_COUNT];
-	json_t *s = pl_out_json_object(), *by = pl_out_json_object();
 	int max = pl_report_max_severity(r), k;
 
 	pl_report_counts(r, counts);
-	pl_out_json_set(s, "files_scanned", json_integer((json_int_t)r->files_scanned));
-	pl_out_json_set(s, "findings", json_integer((json_int_t)r->nfindings));
+	pl_jw_key(w, "summary");
+	pl_jw_object(w);
+	pl_jw_kint(w, "files_scanned", (long long)r->files_scanned);
+	pl_jw_kint(w, "findings", (long long)r->nfindings);
+	pl_jw_key(w, "by_severity");
+	pl_jw_object(w);
 	for (k = PL_SEV_INFO; k < PL_SEV_COUNT; k++) {
-		pl_out_json_set(by, pl_severity_name((enum pl_severity)k),
-				json_integer((json_int_t)counts[k]));
+		pl_jw_kint(w, pl_severity_name((enum pl_severity)k), (long long)counts[k]);
 	}
-	pl_out_json_set(s, "by_severity", by);
-	pl_out_json_set(s, "errors", json_integer((json_int_t)r->nerrors));
-	pl_out_json_set(s, "dropped", json_integer((json_int_t)r->dropped));
-	pl_out_json_set(s, "suppressed", json_integer((json_int_t)r->suppressed));
-	pl_out_json_set(s, "baselined", json_integer((json_int_t)r->baselined));
-	pl_out_json_set(s, "max_severity", max >= 0 ? pl_out_json_str(pl_severity_name(
-								      (enum pl_severity)max))
-						    : json_null());
-	pl_out_json_set(s, "fail_on", pl_out_json_str(pl_severity_name(o->fail_on)));
-	pl_out_json_set(s, "failed", json_boolean(pl_out_failed(r, o)));
-	return s;
+	pl_jw_close(w, '}');
+	pl_jw_kint(w, "errors", (long long)r->nerrors);
+	pl_jw_kint(w, "dropped", (long long)r->dropped);
+	pl_jw_kint(w, "suppressed", (long long)r->suppressed);
+	pl_jw_kint(w, "baselined", (long long)r->baselined);
+	pl_jw_kstr(w, "max_severity", max >= 0 ? pl_severity_name((enum pl_severity)max) : NULL);
+	pl_jw_kstr(w, "fail_on", pl_severity_name(o->fail_on));
+	pl_jw_key(w, "failed");
+	pl_jw_bool(w, pl_out_failed(r, o));
+	pl_jw_close(w, '}');
+}
+
+/* Written in pieces of about this size, so that memory stays flat however many findings
+ * there are. */
+enum { FLUSH_AT = 64 * 1024 };
+
+static int
+flush(FILE *out, struct pl_buf *b)
+{
+	int rc = b->n > 0 && fwrite(b->p, 1, b->n, out) != b->n ? -1 : 0;
+
+	pl_buf_reset(b);
+	return rc;
 }
 
 static int
 write_json(FILE *out, const struct pl_report *r, const struct pl_out_opts *o)
 {
-	json_t *root = pl_out_json_object(), *tool = pl_out_json_object();
-	json_t *fs = pl_out_json_array(), *es = pl_out_json_array(), *e;
+	struct pl_buf b;
+	struct pl_jw w;
 	size_t i;
+	int rc = 0;
 
-	pl_out_json_set(root, "schema_version", json_integer(SCHEMA_VERSION));
-	pl_out_json_set(tool, "name", pl_out_json_str("plimsoll"));
-	pl_out_json_set(tool, "version", pl_out_json_str(o->version));
-	pl_out_json_set(root, "tool", tool);
-	pl_out_json_set(root, "summary", summary(r, o));
+	pl_buf_init(&b);
+	pl_jw_init(&w, &b);
+	pl_jw_object(&w);
+	pl_jw_kint(&w, "schema_version", SCHEMA_VERSION);
+	pl_jw_key(&w, "tool");
+	pl_jw_object(&w);
+	pl_jw_kstr(&w, "name", "plimsoll");
+	pl_jw_kstr(&w, "version", o->version);
+	pl_jw_close(&w, '}');
+	summary(&w, r, o);
+	pl_jw_key(&w, "findings");
+	pl_jw_array(&w);
 	for (i = 0; i < r->nfindings; i++) {
-		pl_out_json_push(fs, finding(&r->findings[i]));
+		finding(&w, &r->findings[i]);
+		if (b.n >= FLUSH_AT) {
+			rc |= flush(out, &b);
+		}
 	}
-	pl_out_json_set(root, "findings", fs);
+	pl_jw_close(&w, ']');
+	pl_jw_key(&w, "errors");
+	pl_jw_array(&w);
 	for (i = 0; i < r->nerrors; i++) {
-		e = pl_out_json_object();
-		pl_out_json_set(e, "file", pl_out_json_str(r->errors[i].file));
-		pl_out_json_set(e, "line", maybe_int(r->errors[i].line));
-		pl_out_json_set(e, "column", maybe_int(r->errors[i].col));
-		pl_out_json_set(e, "message", pl_out_json_str(r->errors[i].message));
-		pl_out_json_push(es, e);
+		pl_jw_object(&w);
+		pl_jw_kstr(&w, "file", r->errors[i].file);
+		maybe_int(&w, "line", r->errors[i].line);
+		maybe_int(&w, "column", r->errors[i].col);
+		pl_jw_kstr(&w, "message", r->errors[i].message);
+		pl_jw_close(&w, '}');
 	}
-	pl_out_json_set(root, "errors", es);
-	return pl_out_json_write(out, root);
+	pl_jw_close(&w, ']');
+	pl_jw_close(&w, '}');
+	pl_buf_addc(&b, '\n');
+	rc |= flush(out, &b);
+	pl_buf_finish(&b);
+	return rc != 0 || ferror(out) ? -1 : 0;
 }
 
 const struct pl_format pl_format_json = {
