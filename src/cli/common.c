@@ -109,18 +109,25 @@ push(char ***files, size_t *n, size_t *cap, char *path)
 	(*files)[(*n)++] = path;
 }
 
+/* A directory entry and its type as readdir reports it (DT_UNKNOWN on some file
+ * systems, which then costs an lstat). */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
 static int
-cmp_str(const void *a, const void *b)
+cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
 static int
 walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 {
 	struct dirent *de;
-	char **names = NULL;
-	size_t nn = 0, ncap = 0, k;
+	struct entry *ents = NULL;
+	size_t ne = 0, ecap = 0, k, len = strlen(dir);
 	DIR *d;
 
 	if (depth > PL_MAX_WALK_DEPTH) {
@@ -137,42 +144,54 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) {
 			continue;
 		}
-		push(&names, &nn, &ncap, pl_xstrdup(de->d_name));
+		/* Only directories and files named like Dockerfiles matter. */
+		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN &&
+		    !(de->d_type == DT_REG && pl_cli_is_dockerfile_name(de->d_name))) {
+			continue;
+		}
+		if (ne == ecap) {
+			ecap = ecap ? ecap * 2 : 64;
+			ents = pl_xrealloc(ents, ecap * sizeof(*ents));
+		}
+		ents[ne].name = pl_xstrdup(de->d_name);
+		ents[ne++].type = de->d_type;
 	}
 	closedir(d);
 	/* Sorted so that the order of findings does not depend on the file system. */
-	if (nn > 1) {
-		qsort(names, nn, sizeof(char *), cmp_str);
+	if (ne > 1) {
+		qsort(ents, ne, sizeof(*ents), cmp_entry);
 	}
-	for (k = 0; k < nn; k++) {
-		struct stat st;
-		size_t len = strlen(dir);
-		char *path = pl_xmalloc(len + strlen(names[k]) + 2);
+	for (k = 0; k < ne; k++) {
+		const char *name = ents[k].name;
+		char *path = pl_xmalloc(len + strlen(name) + 2);
+		bool is_dir = ents[k].type == DT_DIR, is_reg = ents[k].type == DT_REG;
 
 		if (len > 0 && dir[len - 1] == '/') {
-			sprintf(path, "%s%s", dir, names[k]);
+			sprintf(path, "%s%s", dir, name);
 		} else {
-			sprintf(path, "%s/%s", dir, names[k]);
+			sprintf(path, "%s/%s", dir, name);
 		}
-		if (lstat(path, &st) != 0) {
-			free(path);
-			free(names[k]);
-			continue;
+		if (ents[k].type == DT_UNKNOWN) {
+			struct stat st;
+
+			if (lstat(path, &st) == 0) {
+				is_dir = S_ISDIR(st.st_mode);
+				is_reg = S_ISREG(st.st_mode);
+			}
 		}
-		if (S_ISDIR(st.st_mode)) {
-			if (strcmp(names[k], ".git") != 0 && strcmp(names[k], "node_modules") != 0) {
+		if (is_dir) {
+			if (strcmp(name, ".git") != 0 && strcmp(name, "node_modules") != 0) {
 				walk(path, depth + 1, files, n, cap);
 			}
 			free(path);
-		} else if (S_ISREG(st.st_mode) && pl_cli_is_dockerfile_name(names[k]) &&
-			   *n < PL_MAX_WALK_FILES) {
+		} else if (is_reg && pl_cli_is_dockerfile_name(name) && *n < PL_MAX_WALK_FILES) {
 			push(files, n, cap, path);
 		} else {
 			free(path);
 		}
-		free(names[k]);
+		free(ents[k].name);
 	}
-	free(names);
+	free(ents);
 	return 0;
 }
 

@@ -40,7 +40,7 @@ pl_arena_finish(struct pl_arena *a)
 }
 
 void *
-pl_arena_alloc(struct pl_arena *a, size_t n)
+pl_arena_alloc_raw(struct pl_arena *a, size_t n)
 {
 	const size_t align = alignof(max_align_t);
 	struct pl_arena_block *b = a->head;
@@ -68,6 +68,14 @@ pl_arena_alloc(struct pl_arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += n;
 	a->total += n;
+	return p;
+}
+
+void *
+pl_arena_alloc(struct pl_arena *a, size_t n)
+{
+	void *p = pl_arena_alloc_raw(a, n);
+
 	memset(p, 0, n);
 	return p;
 }
@@ -75,18 +83,20 @@ pl_arena_alloc(struct pl_arena *a, size_t n)
 void *
 pl_arena_grow(struct pl_arena *a, void *old, size_t old_n, size_t new_n, size_t size)
 {
-	void *p = pl_arena_alloc(a, new_n * size);
+	void *p = pl_arena_alloc_raw(a, new_n * size);
+	size_t keep = old != NULL ? (old_n < new_n ? old_n : new_n) * size : 0;
 
-	if (old != NULL && old_n > 0) {
-		memcpy(p, old, (old_n < new_n ? old_n : new_n) * size);
+	if (keep > 0) {
+		memcpy(p, old, keep);
 	}
+	memset((unsigned char *)p + keep, 0, new_n * size - keep);
 	return p;
 }
 
 char *
 pl_arena_strndup(struct pl_arena *a, const char *s, size_t n)
 {
-	char *p = pl_arena_alloc(a, n + 1);
+	char *p = pl_arena_alloc_raw(a, n + 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';

@@ -23,6 +23,8 @@ void pl_arena_finish(struct pl_arena *a);
 
 /* Zeroed memory aligned for any type; never NULL. */
 void *pl_arena_alloc(struct pl_arena *a, size_t n);
+/* The same without zeroing, for memory the caller fills at once. */
+void *pl_arena_alloc_raw(struct pl_arena *a, size_t n);
 /* Grows an array allocated from the arena: copies the old elements into a new block. */
 void *pl_arena_grow(struct pl_arena *a, void *old, size_t old_n, size_t new_n, size_t size);
 char *pl_arena_strdup(struct pl_arena *a, const char *s);

@@ -47,9 +47,11 @@ pl_source_from_mem(struct pl_source *src, const char *name, const char *text, si
 }
 
 static int
-read_fd(int fd, char **out, size_t *outlen, const char **err)
+read_fd(int fd, size_t hint, char **out, size_t *outlen, const char **err)
 {
-	size_t cap = 4096, n = 0;
+	/* One byte more than the hint, so that the read that finds the end needs no
+	 * reallocation. */
+	size_t cap = hint > 0 && hint < PL_MAX_FILE_BYTES ? hint + 1 : 4096, n = 0;
 	char *p = pl_xmalloc(cap + 1);
 	ssize_t r;
 
@@ -91,6 +93,7 @@ pl_source_read(struct pl_source *src, const char *path, const char *display_name
 	       const char **err)
 {
 	struct stat st;
+	size_t hint = 0;
 	int fd, rc;
 
 	memset(src, 0, sizeof(*src));
@@ -124,10 +127,11 @@ pl_source_read(struct pl_source *src, const char *path, const char *display_name
 			close(fd);
 			return -1;
 		}
-		/* Regular files never block; clear the flag so read() behaves normally. */
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		/* O_NONBLOCK stays: it has no effect on reading a regular file. The size
+		 * known now lets most files be read in one call. */
+		hint = (size_t)st.st_size;
 	}
-	rc = read_fd(fd, &src->text, &src->len, err);
+	rc = read_fd(fd, hint, &src->text, &src->len, err);
 	if (fd != STDIN_FILENO) {
 		close(fd);
 	}

@@ -77,16 +77,21 @@ pl_ends_with(const char *s, const char *suffix)
 const char *
 pl_strcasestr(const char *hay, const char *needle)
 {
-	size_t m = strlen(needle);
+	/* Candidates start with the needle's first byte in either case; strpbrk finds them
+	 * many bytes at a time before the full comparison. */
+	char first[3] = { (char)lower((unsigned char)needle[0]), 0, 0 };
 
-	if (m == 0) {
+	if (needle[0] == '\0') {
 		return hay;
 	}
-	for (; *hay; hay++) {
-		if (pl_starts_with_ci(hay, needle)) {
+	if (first[0] >= 'a' && first[0] <= 'z') {
+		first[1] = (char)(first[0] - 32);
+	}
+	while ((hay = strpbrk(hay, first)) != NULL) {
+		if (pl_starts_with_ci(hay + 1, needle + 1)) {
 			return hay;
 		}
+		hay++;
 	}
-	(void)m;
 	return NULL;
 }

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* A view into memory owned elsewhere (usually the source text); not NUL-terminated. */
 struct pl_str {
@@ -14,6 +15,13 @@ struct pl_str {
 };
 
 #define PL_STR(lit) ((struct pl_str){ (lit), sizeof(lit) - 1 })
+
+/* strcmp(a, b) == 0, settling most unequal pairs on the first byte without a call. */
+static inline bool
+pl_streq(const char *a, const char *b)
+{
+	return a[0] == b[0] && strcmp(a, b) == 0;
+}
 
 bool pl_str_eq(struct pl_str a, const char *s);
 bool pl_str_ieq(struct pl_str a, const char *s);

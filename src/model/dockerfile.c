@@ -347,7 +347,7 @@ do_from(struct builder *b, const struct pl_df_instr *in, size_t i, struct pl_df_
 	st->base.resolved = expand(b->a, &g, m->file->escape, st->base.raw);
 	if (st->base.resolved != NULL) {
 		st->base.stage = find_stage(b, st->base.resolved);
-		st->base.scratch = strcmp(st->base.resolved, "scratch") == 0;
+		st->base.scratch = pl_streq(st->base.resolved, "scratch");
 		if (st->base.stage < 0 && !st->base.scratch) {
 			pl_image_ref_split(st->base.resolved, b->a, &st->base);
 		}
@@ -517,8 +517,8 @@ is_shell_name(const char *s)
 	const char *base = strrchr(s, '/');
 
 	base = base ? base + 1 : s;
-	return strcmp(base, "sh") == 0 || strcmp(base, "bash") == 0 || strcmp(base, "ash") == 0 ||
-	       strcmp(base, "dash") == 0 || strcmp(base, "zsh") == 0 || strcmp(base, "ksh") == 0;
+	return pl_streq(base, "sh") || pl_streq(base, "bash") || pl_streq(base, "ash") ||
+	       pl_streq(base, "dash") || pl_streq(base, "zsh") || pl_streq(base, "ksh");
 }
 
 /*

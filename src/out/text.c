@@ -120,6 +120,13 @@ put_unit(struct pl_buf *b, const char *s, size_t n, size_t pos)
 	size_t i, len, cells = 0, w;
 	uint32_t cp;
 
+	if (n == 1 && (unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7f) {
+		/* Printable ASCII, most of every line: one cell, shown as it is. */
+		if (b != NULL) {
+			pl_buf_addc(b, s[0]);
+		}
+		return 1;
+	}
 	for (i = 0; i < n; i += len) {
 		len = pl_out_utf8_decode(s + i, n - i, &cp);
 		if (len == 0) {

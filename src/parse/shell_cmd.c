@@ -19,6 +19,7 @@
  *   - a `$( )` or backtick in a `sh -c` argument that the outer shell already expanded
  *     (outside single quotes) is not parsed a second time.
  */
+#include "core/str.h"
 #include "parse/shell.h"
 #include "core/buf.h"
 #include "core/limits.h"
@@ -58,7 +59,10 @@ struct parser {
 /* A word being read: its text, and for each text byte the source offset and whether it
  * is part of an expansion (which a shell running the text would not expand again). */
 struct lexed {
-	struct pl_buf text;
+	struct {
+		char *p; /* NUL-terminated, in the script's arena; NULL while empty */
+		size_t n;
+	} text;
 	uint32_t *map;
 	uint8_t *prov;
 	size_t cap;
@@ -168,6 +172,19 @@ is_meta(char c, bool dbracket)
 	}
 }
 
+/* A byte that lex_word takes as it is, whatever comes before or after it. */
+static bool
+ordinary(char c)
+{
+	switch (c) {
+	case '\\': case '\'': case '"': case '$': case '`': case '<': case '>': case '(':
+	case ')': case '&': case '|': case ';': case ' ': case '\t': case '\n':
+		return false;
+	default:
+		return true;
+	}
+}
+
 /* Grows a heap array of SIZE-byte elements so that index N is valid. */
 static void *
 grow(void *v, size_t *cap, size_t n, size_t size)
@@ -188,15 +205,14 @@ static void
 lx_init(struct lexed *w, size_t off)
 {
 	memset(w, 0, sizeof(*w));
-	pl_buf_init(&w->text);
 	w->off = w->end = (uint32_t)off;
 }
 
 static void
 lx_free(struct lexed *w)
 {
-	/* map and prov live in the script's arena, with the commands that keep them. */
-	pl_buf_finish(&w->text);
+	/* text, map and prov live in the script's arena, with the commands that keep them. */
+	(void)w;
 }
 
 /* Appends N bytes from source offset SRC (each byte its own offset when SPAN). */
@@ -206,33 +222,49 @@ lx_add(const struct parser *p, struct lexed *w, const char *s, size_t n, size_t 
 {
 	size_t i, at = w->text.n;
 
+	if (n == 0) {
+		return;
+	}
 	if (at + n > w->cap) {
 		/* Words are short: a small first block, doubling; the arena keeps the old
 		 * blocks until the script is done, which costs less than malloc and free. */
 		size_t cap = w->cap ? w->cap : 16;
 		uint32_t *map;
 		uint8_t *prov;
+		char *text;
 
 		while (cap < at + n) {
 			cap *= 2;
 		}
-		map = pl_arena_alloc(p->sh->a, cap * sizeof(*map));
-		prov = pl_arena_alloc(p->sh->a, cap);
+		map = pl_arena_alloc_raw(p->sh->a, cap * sizeof(*map));
+		prov = pl_arena_alloc_raw(p->sh->a, cap);
+		text = pl_arena_alloc_raw(p->sh->a, cap + 1);
 		if (at > 0) {
 			memcpy(map, w->map, at * sizeof(*map));
 			memcpy(prov, w->prov, at);
+			memcpy(text, w->text.p, at);
 		}
 		w->map = map;
 		w->prov = prov;
+		w->text.p = text;
 		w->cap = cap;
 	}
-	for (i = 0; i < n; i++) {
-		size_t o = span ? src + i : src;
+	if (p->outer == NULL) {
+		memset(w->prov + at, expansion, n);
+		for (i = 0; i < n; i++) {
+			w->map[at + i] = (uint32_t)(span ? src + i : src);
+		}
+	} else {
+		for (i = 0; i < n; i++) {
+			size_t o = span ? src + i : src;
 
-		w->map[at + i] = (uint32_t)o;
-		w->prov[at + i] = expansion || (p->outer != NULL && o < p->n && p->outer[o]);
+			w->map[at + i] = (uint32_t)o;
+			w->prov[at + i] = expansion || (o < p->n && p->outer[o]);
+		}
 	}
-	pl_buf_add(&w->text, s, n);
+	memcpy(w->text.p + at, s, n);
+	w->text.n = at + n;
+	w->text.p[w->text.n] = '\0';
 }
 
 static void
@@ -761,11 +793,19 @@ lex_word(struct level *lv, struct builder *owner, struct lexed *w, bool dbracket
 		} else if (is_meta(c, dbracket)) {
 			break;
 		} else {
-			if (c == '*' || c == '?' || c == '[') {
-				w->flags |= PL_SHW_GLOB;
-			}
-			lx_addc(p, w, c, p->pos);
-			p->pos++;
+			/* A run of ordinary bytes goes in at once. */
+			size_t q = p->pos;
+
+			do {
+				char d = p->s[q];
+
+				if (d == '*' || d == '?' || d == '[') {
+					w->flags |= PL_SHW_GLOB;
+				}
+				q++;
+			} while (q < p->n && ordinary(p->s[q]));
+			lx_add(p, w, p->s + p->pos, q - p->pos, p->pos, true, false);
+			p->pos = q;
 		}
 	}
 	w->end = (uint32_t)p->pos;
@@ -848,7 +888,7 @@ make_word(const struct parser *p, const struct lexed *w)
 	struct pl_sh_word out;
 	struct pl_arena *a = p->sh->a;
 
-	out.text = pl_arena_strndup(a, w->text.p ? w->text.p : "", w->text.n);
+	out.text = w->text.p ? w->text.p : "";
 	out.raw = pl_arena_strndup(a, p->s + w->off, w->end - w->off);
 	out.off = w->off;
 	out.end = w->end;
@@ -898,7 +938,7 @@ is_shell(const char *name)
 	static const char *const shells[] = { "sh", "bash", "dash", "ash", "zsh", "ksh" };
 
 	for (size_t i = 0; i < sizeof(shells) / sizeof(shells[0]); i++) {
-		if (strcmp(name, shells[i]) == 0) {
+		if (pl_streq(name, shells[i])) {
 			return true;
 		}
 	}
@@ -920,7 +960,7 @@ shell_c(struct level *lv, struct builder *b, size_t slot)
 	for (i = prog + 1; i < b->argc; i++) {
 		const char *t = b->argv[i].w.text;
 
-		if (strcmp(t, "--") == 0) {
+		if (pl_streq(t, "--")) {
 			i++;
 			break;
 		}
@@ -929,7 +969,7 @@ shell_c(struct level *lv, struct builder *b, size_t slot)
 		}
 		if (t[1] == '-') {
 			/* bash's long options; these two take a file name. */
-			if (strcmp(t, "--rcfile") == 0 || strcmp(t, "--init-file") == 0) {
+			if (pl_streq(t, "--rcfile") || pl_streq(t, "--init-file")) {
 				i++;
 			}
 			continue;
@@ -1139,7 +1179,7 @@ redirection(struct level *lv, struct builder *b, size_t start, const char *fd, s
 			       p->pos + 1 < p->n && p->s[p->pos + 1] == '('))) {
 		lex_word(lv, b, &target, false);
 	}
-	if (strcmp(op, "<<") == 0 || strcmp(op, "<<-") == 0) {
+	if (pl_streq(op, "<<") || pl_streq(op, "<<-")) {
 		struct heredoc *h;
 
 		p->hd = grow(p->hd, &p->caphd, p->nhd, sizeof(*p->hd));
@@ -1196,8 +1236,11 @@ keyword(const char *s, size_t n)
 		{ "}", KW_RBRACE }, { "function", KW_FUNCTION },
 	};
 
+	if (n == 0 || n > 8) {
+		return KW_NONE;
+	}
 	for (size_t i = 0; i < sizeof(kws) / sizeof(kws[0]); i++) {
-		if (strlen(kws[i].w) == n && memcmp(kws[i].w, s, n) == 0) {
+		if (kws[i].w[0] == s[0] && strlen(kws[i].w) == n && memcmp(kws[i].w, s, n) == 0) {
 			return kws[i].k;
 		}
 	}
@@ -1705,7 +1748,7 @@ static bool
 takes_long_arg(const struct wrapper *wr, const char *t)
 {
 	for (const char *const *l = wr->long_args; *l != NULL; l++) {
-		if (strcmp(t, *l) == 0) {
+		if (pl_streq(t, *l)) {
 			return true;
 		}
 	}
@@ -1721,7 +1764,7 @@ skip_wrapper(const struct pl_sh_cmd *c, const struct wrapper *wr, size_t i)
 	while (i < c->argc) {
 		const char *t = c->argv[i].text;
 
-		if (strcmp(t, "--") == 0) {
+		if (pl_streq(t, "--")) {
 			i++;
 			break;
 		}
@@ -1771,7 +1814,7 @@ pl_sh_cmd_prog(const struct pl_sh_cmd *c)
 		const struct wrapper *wr = NULL;
 
 		for (size_t k = 0; k < sizeof(wrappers) / sizeof(wrappers[0]); k++) {
-			if (strcmp(name, wrappers[k].name) == 0) {
+			if (pl_streq(name, wrappers[k].name)) {
 				wr = &wrappers[k];
 				break;
 			}
@@ -1780,9 +1823,9 @@ pl_sh_cmd_prog(const struct pl_sh_cmd *c)
 			return i;
 		}
 		/* `command -v x` looks x up without running it: command is the program. */
-		if (strcmp(wr->name, "command") == 0 && i + 1 < c->argc &&
-		    (strcmp(c->argv[i + 1].text, "-v") == 0 ||
-		     strcmp(c->argv[i + 1].text, "-V") == 0)) {
+		if (pl_streq(wr->name, "command") && i + 1 < c->argc &&
+		    (pl_streq(c->argv[i + 1].text, "-v") ||
+		     pl_streq(c->argv[i + 1].text, "-V"))) {
 			return i;
 		}
 		i = skip_wrapper(c, wr, i + 1);

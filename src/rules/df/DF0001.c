@@ -10,6 +10,7 @@
  * entrypoint, the pattern of official database images that start as root only to fix
  * volume ownership and then run the server as its own user.
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -21,7 +22,7 @@ base_is_nonroot(const struct pl_image_ref *b)
 	if (b->tag != NULL && strstr(b->tag, "nonroot") != NULL) {
 		return true;
 	}
-	return b->registry != NULL && strcmp(b->registry, "cgr.dev") == 0;
+	return b->registry != NULL && pl_streq(b->registry, "cgr.dev");
 }
 
 /* The final chain installs or calls a tool that switches user at start-up. */

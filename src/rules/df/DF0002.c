@@ -5,6 +5,7 @@
  * Not reported: "scratch"; earlier stage names; references whose ARG value is unknown;
  * images pinned by digest (the tag is then informational).
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -29,7 +30,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	if (b->tag == NULL) {
 		f = pl_check_report(ck, w->off, w->end, "base image '%s' has no tag: every build "
 				    "may get a different image", b->resolved);
-	} else if (strcmp(b->tag, "latest") == 0) {
+	} else if (pl_streq(b->tag, "latest")) {
 		f = pl_check_report(ck, w->off, w->end, "base image '%s' uses the mutable "
 				    "'latest' tag", b->resolved);
 	} else {

@@ -118,8 +118,8 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			const struct pl_df_word *key = &in->args[k], *val = &in->args[k + 1];
 			const char *v = val->s;
 
-			if (!pl_df_secret_name(key->s) || v[0] == '\0' || strcmp(v, "\"\"") == 0 ||
-			    strcmp(v, "''") == 0) {
+			if (!pl_df_secret_name(key->s) || v[0] == '\0' || pl_streq(v, "\"\"") ||
+			    pl_streq(v, "''")) {
 				continue;
 			}
 			/* The span is the name only: evidence never repeats the value. */

@@ -21,14 +21,14 @@ is_pip(const struct pl_sh_cmd *c, size_t *sub)
 		return false;
 	}
 	b = pl_sh_basename(&c->argv[p]);
-	if (strcmp(b, "pip") == 0 || strcmp(b, "pip3") == 0 ||
+	if (pl_streq(b, "pip") || pl_streq(b, "pip3") ||
 	    (pl_starts_with(b, "pip3.") && strlen(b) <= 7)) {
 		*sub = pl_sh_subcommand(c, (const char *const[]){ "--proxy", "--log", NULL });
 		return true;
 	}
 	if ((pl_starts_with(b, "python") && strspn(b + 6, "0123456789.") == strlen(b + 6)) &&
-	    p + 2 < c->argc && strcmp(c->argv[p + 1].text, "-m") == 0 &&
-	    strcmp(c->argv[p + 2].text, "pip") == 0) {
+	    p + 2 < c->argc && pl_streq(c->argv[p + 1].text, "-m") &&
+	    pl_streq(c->argv[p + 2].text, "pip")) {
 		*sub = p + 3;
 		while (*sub < c->argc && c->argv[*sub].text[0] == '-') {
 			(*sub)++;
@@ -65,8 +65,8 @@ cache_disabled(const struct pl_df_model *m, size_t i, const struct pl_sh_script 
 		if (pl_sh_is(c, "rm")) {
 			for (size_t a = 1; a < c->argc; a++) {
 				if (strstr(c->argv[a].text, ".cache/pip") != NULL ||
-				    strcmp(c->argv[a].text, "/root/.cache") == 0 ||
-				    strcmp(c->argv[a].text, "~/.cache") == 0) {
+				    pl_streq(c->argv[a].text, "/root/.cache") ||
+				    pl_streq(c->argv[a].text, "~/.cache")) {
 					return true;
 				}
 			}
@@ -74,8 +74,8 @@ cache_disabled(const struct pl_df_model *m, size_t i, const struct pl_sh_script 
 		if (pl_sh_is(c, "pip") || pl_sh_is(c, "pip3")) {
 			size_t s = pl_sh_subcommand(c, NULL);
 
-			if (s + 1 < c->argc && strcmp(c->argv[s].text, "cache") == 0 &&
-			    strcmp(c->argv[s + 1].text, "purge") == 0) {
+			if (s + 1 < c->argc && pl_streq(c->argv[s].text, "cache") &&
+			    pl_streq(c->argv[s + 1].text, "purge")) {
 				return true;
 			}
 		}

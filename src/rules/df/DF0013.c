@@ -6,6 +6,7 @@
  * Not reported: modes with the sticky bit (1777, 3777 on /tmp-like directories), which
  * is the safe way to share a directory; a temporary directory that the same RUN removes.
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <stdlib.h>
@@ -69,7 +70,7 @@ removed_later(const struct pl_sh_script *sc, size_t k, const char *path)
 			continue;
 		}
 		for (size_t a = c->prog + 1; a < c->argc; a++) {
-			if (strcmp(c->argv[a].text, path) == 0) {
+			if (pl_streq(c->argv[a].text, path)) {
 				return true;
 			}
 		}

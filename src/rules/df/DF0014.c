@@ -69,7 +69,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		const struct pl_sh_cmd *c = &sc->cmds[k];
 		bool curl = pl_sh_is(c, "curl"), wget = pl_sh_is(c, "wget");
 		bool login = (pl_sh_is(c, "docker") || pl_sh_is(c, "podman")) &&
-			     c->prog + 1 < c->argc && strcmp(c->argv[c->prog + 1].text, "login") == 0;
+			     c->prog + 1 < c->argc && pl_streq(c->argv[c->prog + 1].text, "login");
 		bool mysql = pl_sh_is(c, "mysql") || pl_sh_is(c, "mysqldump") ||
 			     pl_sh_is(c, "mariadb");
 		bool npm = pl_sh_is(c, "npm") || pl_sh_is(c, "yarn");
@@ -82,7 +82,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 				report(ck, w, "a URL with a password", pw, n);
 				continue;
 			}
-			if (curl && (strcmp(t, "-u") == 0 || strcmp(t, "--user") == 0) &&
+			if (curl && (pl_streq(t, "-u") || pl_streq(t, "--user")) &&
 			    a + 1 < c->argc) {
 				v = strchr(c->argv[a + 1].text, ':');
 				if (v != NULL && literal(v + 1)) {
@@ -101,7 +101,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 				}
 				continue;
 			}
-			if (login && (strcmp(t, "-p") == 0 || strcmp(t, "--password") == 0) &&
+			if (login && (pl_streq(t, "-p") || pl_streq(t, "--password")) &&
 			    a + 1 < c->argc) {
 				if (literal(c->argv[a + 1].text)) {
 					report(ck, &c->argv[a + 1], "a registry password",

@@ -6,6 +6,7 @@
  * Not reported: empty values; values that are variables (their value is reported where
  * it is set).
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -44,7 +45,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			n -= 2;
 		}
 		if (n == 0 || n >= sizeof(name) || val->n == 0 || val->s[0] == '$' ||
-		    strcmp(val->s, "\"\"") == 0) {
+		    pl_streq(val->s, "\"\"")) {
 			continue;
 		}
 		memcpy(name, kp, n);

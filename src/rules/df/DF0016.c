@@ -31,7 +31,7 @@ sensitive(const char *path)
 		return false;
 	}
 	for (const char *const *n = names; *n != NULL; n++) {
-		if (strcmp(base, *n) == 0) {
+		if (pl_streq(base, *n)) {
 			return true;
 		}
 	}

@@ -5,6 +5,7 @@
  * Not reported: `cd` inside a subshell or group (`(cd sub && make)`), which is scoped on
  * purpose; `cd -`; cd inside command substitutions.
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -20,7 +21,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		const struct pl_sh_cmd *c = &sc->cmds[k];
 
 		if (c->depth != 0 || !pl_sh_is(c, "cd") || c->argc < c->prog + 2 ||
-		    strcmp(c->argv[c->prog + 1].text, "-") == 0) {
+		    pl_streq(c->argv[c->prog + 1].text, "-")) {
 			continue;
 		}
 		f = pl_check_report(ck, c->off, c->end, "cd in RUN changes the directory for this "

@@ -8,6 +8,7 @@
  * command substitutions; pipelines that start with echo, printf, yes or true, which do
  * not fail.
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -16,7 +17,7 @@ static bool
 shell_has_pipefail(const struct pl_df_state *s)
 {
 	for (size_t k = 0; k + 1 < s->nshell; k++) {
-		if (strcmp(s->shell[k], "-o") == 0 && strcmp(s->shell[k + 1], "pipefail") == 0) {
+		if (pl_streq(s->shell[k], "-o") && pl_streq(s->shell[k + 1], "pipefail")) {
 			return true;
 		}
 	}
@@ -31,7 +32,7 @@ sets_pipefail(const struct pl_sh_cmd *c)
 		return false;
 	}
 	for (size_t a = c->prog + 1; a < c->argc; a++) {
-		if (strcmp(c->argv[a].text, "pipefail") == 0) {
+		if (pl_streq(c->argv[a].text, "pipefail")) {
 			return true;
 		}
 	}

@@ -86,7 +86,7 @@ find_distro(const char *repository)
 
 	last = last != NULL ? last + 1 : repository;
 	for (size_t k = 0; k < sizeof(distros) / sizeof(distros[0]); k++) {
-		if (strcmp(last, distros[k].name) == 0) {
+		if (pl_streq(last, distros[k].name)) {
 			return &distros[k];
 		}
 	}
@@ -236,7 +236,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	}
 	b = &st->base;
 	if (b->resolved == NULL || b->scratch || b->stage >= 0 || b->digest != NULL ||
-	    b->tag == NULL || strcmp(b->tag, "latest") == 0) {
+	    b->tag == NULL || pl_streq(b->tag, "latest")) {
 		return;
 	}
 	k = classify_tag(b->repository, b->tag);

@@ -124,8 +124,10 @@ static void
 check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 {
 	struct pl_pkg_curl curl;
+	struct pl_pkg_writer wr;
 	size_t sub, a;
 
+	pl_pkg_writer_init(&wr, c);
 	if (pl_sh_is(c, "curl")) {
 		pl_pkg_curl_opts(c, &curl);
 		if (curl.insecure != NULL) {
@@ -140,13 +142,13 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 	sub = pl_pkg_pip_sub(c);
 	for (a = 0; a < c->argc; a++) {
 		const struct pl_sh_word *w = &c->argv[a];
-		const char *t = pl_pkg_written_text(c, a);
-		size_t len;
+		const char *t = pl_pkg_written_text(&wr, a);
+		size_t len, tn;
 
 		if (t == NULL) {
 			continue;
 		}
-		if (pl_sh_is(c, "wget") && strcmp(t, "--no-check-certificate") == 0) {
+		if (pl_sh_is(c, "wget") && pl_streq(t, "--no-check-certificate")) {
 			report(ck, w->off, w->end, "wget %s turns off TLS certificate "
 			       "verification: anyone on the network path can substitute the "
 			       "download", t);
@@ -162,16 +164,16 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 			continue;
 		}
 		/* pip config set global.trusted-host HOST */
-		if (sub < c->argc && a == sub + 2 && strcmp(c->argv[sub].text, "config") == 0 &&
-		    strcmp(c->argv[sub + 1].text, "set") == 0 && pl_ends_with(t, "trusted-host")) {
+		if (sub < c->argc && a == sub + 2 && pl_streq(c->argv[sub].text, "config") &&
+		    pl_streq(c->argv[sub + 1].text, "set") && pl_ends_with(t, "trusted-host")) {
 			report(ck, w->off, a + 1 < c->argc ? c->argv[a + 1].end : w->end,
 			       "pip config set %s makes pip accept that host without a valid "
 			       "certificate", t);
 			continue;
 		}
 		/* echo insecure >> ~/.curlrc */
-		if ((strcmp(t, "insecure") == 0 || strcmp(t, "-k") == 0 ||
-		     strcmp(t, "--insecure") == 0) && redirects_to(c, ".curlrc") &&
+		if ((pl_streq(t, "insecure") || pl_streq(t, "-k") ||
+		     pl_streq(t, "--insecure")) && redirects_to(c, ".curlrc") &&
 		    !pl_sh_is(c, "curl")) {
 			report(ck, w->off, w->end, "'%s' written to .curlrc turns off TLS "
 			       "certificate verification for every later curl", t);
@@ -187,8 +189,12 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 			continue;
 		}
 		check_env_word(ck, w, t);
+		tn = strlen(t);
+		if (!pl_pkg_has_separator(t, tn)) {
+			continue;
+		}
 		for (const char *const *k = setting_keys; *k != NULL; k++) {
-			long pos = pl_pkg_find_setting(t, strlen(t), *k, falsy, &len);
+			long pos = pl_pkg_find_setting(t, tn, *k, falsy, &len);
 
 			if (pos >= 0) {
 				report(ck, w->off, w->end, "'%.*s' turns off TLS certificate "

@@ -20,6 +20,7 @@
  * settings that turn checks on; words in grep and test commands; the search part of a
  * `sed s/../../` expression; comment lines of heredocs.
  */
+#include "core/str.h"
 #include "rules/df/pkg_util.h"
 #include "rules/df/util.h"
 
@@ -93,7 +94,7 @@ static bool
 in_list(const char *s, const char *const *list)
 {
 	for (; *list != NULL; list++) {
-		if (strcmp(s, *list) == 0) {
+		if (pl_streq(s, *list)) {
 			return true;
 		}
 	}
@@ -148,7 +149,7 @@ static bool
 is_flag(const struct pl_sh_cmd *c, const char *t)
 {
 	for (size_t k = 0; k < sizeof(flags) / sizeof(flags[0]); k++) {
-		if (strcmp(t, flags[k].word) == 0 && runs(c, flags[k].progs)) {
+		if (pl_streq(t, flags[k].word) && runs(c, flags[k].progs)) {
 			return !local_operands(c);
 		}
 	}
@@ -159,6 +160,9 @@ is_flag(const struct pl_sh_cmd *c, const char *t)
 static long
 find_setting(const char *text, size_t n, size_t *len)
 {
+	if (!pl_pkg_has_separator(text, n)) {
+		return -1;
+	}
 	for (size_t k = 0; k < sizeof(settings) / sizeof(settings[0]); k++) {
 		long pos = pl_pkg_find_setting(text, n, settings[k].key, settings[k].values, len);
 
@@ -172,9 +176,12 @@ find_setting(const char *text, size_t n, size_t *len)
 static void
 check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 {
+	struct pl_pkg_writer wr;
+
+	pl_pkg_writer_init(&wr, c);
 	for (size_t a = c->prog + 1; a < c->argc; a++) {
 		const struct pl_sh_word *w = &c->argv[a];
-		const char *t = pl_pkg_written_text(c, a);
+		const char *t = pl_pkg_written_text(&wr, a);
 		size_t len;
 		long pos;
 

@@ -25,7 +25,7 @@ static bool
 in_list(const char *s, const char *const *list)
 {
 	for (; *list != NULL; list++) {
-		if (strcmp(s, *list) == 0) {
+		if (pl_streq(s, *list)) {
 			return true;
 		}
 	}

@@ -52,7 +52,7 @@ npm_age(const struct pl_df_model *m, size_t i)
 static bool
 is_prod(const char *v)
 {
-	return strcmp(v, "production") == 0 || strcmp(v, "prod") == 0;
+	return pl_streq(v, "production") || pl_streq(v, "prod");
 }
 
 static void
@@ -74,7 +74,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			continue;
 		}
 		for (const char *const *s = subs; *s != NULL; s++) {
-			known = known || strcmp(c->argv[sub].text, *s) == 0;
+			known = known || pl_streq(c->argv[sub].text, *s);
 		}
 		for (size_t a = c->prog + 1; a < c->argc && known; a++) {
 			const struct pl_sh_word *w = &c->argv[a];
@@ -82,12 +82,12 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 			uint32_t end = w->end;
 			struct pl_finding *f;
 
-			if (strcmp(t, "--only") == 0 && a + 1 < c->argc &&
+			if (pl_streq(t, "--only") && a + 1 < c->argc &&
 			    is_prod(c->argv[a + 1].text)) {
 				end = c->argv[a + 1].end;
 				t = pl_check_printf(ck, "--only %s", c->argv[a + 1].text);
-			} else if (!(strcmp(t, "--production") == 0 ||
-				     strcmp(t, "--production=true") == 0 ||
+			} else if (!(pl_streq(t, "--production") ||
+				     pl_streq(t, "--production=true") ||
 				     (pl_starts_with(t, "--only=") && is_prod(t + 7)))) {
 				continue;
 			}

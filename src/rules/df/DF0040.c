@@ -38,14 +38,14 @@ venv_dir(const struct pl_sh_cmd *c)
 		return NULL;
 	}
 	if (strncmp(b, "python", 6) == 0 && p + 2 < c->argc &&
-	    strcmp(c->argv[p + 1].text, "-m") == 0 &&
-	    (strcmp(c->argv[p + 2].text, "venv") == 0 ||
-	     strcmp(c->argv[p + 2].text, "virtualenv") == 0)) {
+	    pl_streq(c->argv[p + 1].text, "-m") &&
+	    (pl_streq(c->argv[p + 2].text, "venv") ||
+	     pl_streq(c->argv[p + 2].text, "virtualenv"))) {
 		a = p + 3;
-	} else if (strcmp(b, "virtualenv") == 0) {
+	} else if (pl_streq(b, "virtualenv")) {
 		a = p + 1;
-	} else if (strcmp(b, "uv") == 0 && p + 1 < c->argc &&
-		   strcmp(c->argv[p + 1].text, "venv") == 0) {
+	} else if (pl_streq(b, "uv") && p + 1 < c->argc &&
+		   pl_streq(c->argv[p + 1].text, "venv")) {
 		a = p + 2;
 	} else {
 		return NULL;
@@ -58,7 +58,7 @@ venv_dir(const struct pl_sh_cmd *c)
 			return &c->argv[a];
 		}
 		for (const char *const *o = value_opts; *o != NULL; o++) {
-			takes = takes || strcmp(t, *o) == 0;
+			takes = takes || pl_streq(t, *o);
 		}
 		a += takes;
 	}

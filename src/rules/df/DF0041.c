@@ -37,7 +37,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	}
 	from = pl_df_expand(m, &m->states[i], raw);
 	if (from == NULL || from[0] == '\0' || names_stage(m, from) ||
-	    strcmp(from, "scratch") == 0) {
+	    pl_streq(from, "scratch")) {
 		return;
 	}
 	pl_image_ref_split(from, &ck->r->arena, &ref);

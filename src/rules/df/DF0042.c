@@ -77,14 +77,14 @@ check_pip(struct pl_check *ck, const struct pl_sh_cmd *c, size_t sub)
 	for (size_t a = sub; a < c->argc; a++) {
 		const char *t = c->argv[a].text;
 
-		if (strcmp(t, "--extra-index-url") == 0 && a + 1 < c->argc) {
+		if (pl_streq(t, "--extra-index-url") && a + 1 < c->argc) {
 			report(ck, c->argv[a].off, c->argv[a + 1].end, "pip --extra-index-url",
 			       c->argv[a + 1].text);
 		} else if (pl_starts_with(t, "--extra-index-url=")) {
 			report(ck, c->argv[a].off, c->argv[a].end, "pip --extra-index-url", t + 18);
 		} else if (a == sub + 2 && a + 1 < c->argc &&
-			   strcmp(c->argv[sub].text, "config") == 0 &&
-			   strcmp(c->argv[sub + 1].text, "set") == 0 &&
+			   pl_streq(c->argv[sub].text, "config") &&
+			   pl_streq(c->argv[sub + 1].text, "set") &&
 			   pl_ends_with(t, "extra-index-url")) {
 			report(ck, c->argv[a].off, c->argv[a + 1].end, "pip config set",
 			       c->argv[a + 1].text);
@@ -97,9 +97,11 @@ static void
 check_words(struct pl_check *ck, const struct pl_sh_cmd *c)
 {
 	bool writer = pl_sh_is(c, "echo") || pl_sh_is(c, "printf") || pl_sh_is(c, "sed");
+	struct pl_pkg_writer wr;
 
+	pl_pkg_writer_init(&wr, c);
 	for (size_t a = c->prog + 1; a < c->argc; a++) {
-		const char *t = pl_pkg_written_text(c, a), *v;
+		const char *t = pl_pkg_written_text(&wr, a), *v;
 		size_t len;
 		long pos;
 
@@ -171,7 +173,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		for (size_t k = 0; k + 2 < in->nargs; k += 3) {
 			const char *v = pl_df_expand(m, &m->states[i], in->args[k + 1].s);
 
-			if (strcmp(in->args[k].s, "PIP_EXTRA_INDEX_URL") == 0 && v != NULL &&
+			if (pl_streq(in->args[k].s, "PIP_EXTRA_INDEX_URL") && v != NULL &&
 			    v[0] != '\0') {
 				report(ck, in->args[k].off, in->args[k + 1].end,
 				       "ENV PIP_EXTRA_INDEX_URL", v);

@@ -8,6 +8,7 @@
  * Not reported: build stages whose layers are not shipped; cache or tmpfs mounts on
  * /var/cache/apk; `--no-network`, which reads only what is already there.
  */
+#include "core/str.h"
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
@@ -47,7 +48,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		return;
 	}
 	verb = first->argv[first_sub].text;
-	if (strcmp(verb, "update") == 0) {
+	if (pl_streq(verb, "update")) {
 		f = pl_check_report(ck, first->off, first->end, "apk update stores the package "
 				    "index in " CACHE ", which this layer keeps");
 		if (f != NULL) {

@@ -11,6 +11,7 @@
  * unknowns). Option values (`-o Dpkg::Options::=...`, `--exclude kernel`) are not
  * package names.
  */
+#include "core/str.h"
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
@@ -25,7 +26,7 @@ takes_value(const char *w)
 					    "--enablerepo", "--disablerepo", "--repo", NULL };
 
 	for (const char *const *o = opts; *o != NULL; o++) {
-		if (strcmp(w, *o) == 0) {
+		if (pl_streq(w, *o)) {
 			return true;
 		}
 	}

@@ -15,6 +15,7 @@
  * `cargo build`, `mvn package`) that need the sources anyway; stages with no install
  * after the copy.
  */
+#include "core/str.h"
 #include "rules/df/hygiene_util.h"
 #include "rules/df/pkg_util.h"
 #include "rules/df/util.h"
@@ -47,7 +48,7 @@ is_manifest(const char *src)
 	}
 	for (const char *const *mf = manifests; *mf != NULL; mf++) {
 		/* A glob such as `package*.json` copies the manifests it matches. */
-		if (strcmp(base, *mf) == 0 ||
+		if (pl_streq(base, *mf) ||
 		    (strpbrk(base, "*?[") != NULL && fnmatch(base, *mf, 0) == 0)) {
 			return true;
 		}
@@ -86,7 +87,7 @@ static bool
 is_one_of(const char *w, const char *const *list)
 {
 	for (const char *const *l = list; *l != NULL; l++) {
-		if (strcmp(w, *l) == 0) {
+		if (pl_streq(w, *l)) {
 			return true;
 		}
 	}
@@ -104,30 +105,30 @@ installs_deps(const struct pl_sh_cmd *c)
 
 	if (pl_pkg_pip_sub(c) < c->argc) {
 		sub = pl_pkg_pip_sub(c);
-		return strcmp(c->argv[sub].text, "install") == 0 &&
+		return pl_streq(c->argv[sub].text, "install") &&
 		       (pl_sh_has_opt(c, "-r") || pl_sh_has_opt(c, "--requirement"));
 	}
 	if (pl_sh_is(c, "npm")) {
-		return strcmp(s, "ci") == 0 || (is_one_of(s, js_install) && no_operands(c, sub) &&
+		return pl_streq(s, "ci") || (is_one_of(s, js_install) && no_operands(c, sub) &&
 						!pl_sh_has_opt(c, "-g") &&
 						!pl_sh_has_opt(c, "--global"));
 	}
 	if (pl_sh_is(c, "yarn")) {
-		return sub >= c->argc || (strcmp(s, "install") == 0 && no_operands(c, sub));
+		return sub >= c->argc || (pl_streq(s, "install") && no_operands(c, sub));
 	}
 	if (pl_sh_is(c, "pnpm")) {
 		return is_one_of(s, js_install) && no_operands(c, sub) && !pl_sh_has_opt(c, "-g");
 	}
 	if (pl_sh_is(c, "poetry") || pl_sh_is(c, "bundle") || pl_sh_is(c, "composer") ||
 	    pl_sh_is(c, "pipenv")) {
-		return strcmp(s, "install") == 0 && no_operands(c, sub);
+		return pl_streq(s, "install") && no_operands(c, sub);
 	}
 	if (pl_sh_is(c, "uv")) {
-		return strcmp(s, "sync") == 0;
+		return pl_streq(s, "sync");
 	}
 	if (pl_sh_is(c, "go")) {
-		return strcmp(s, "mod") == 0 && sub + 1 < c->argc &&
-		       strcmp(c->argv[sub + 1].text, "download") == 0;
+		return pl_streq(s, "mod") && sub + 1 < c->argc &&
+		       pl_streq(c->argv[sub + 1].text, "download");
 	}
 	if (pl_sh_is(c, "mvn") || pl_sh_is(c, "mvnw")) {
 		for (size_t a = c->prog + 1; a < c->argc; a++) {
@@ -138,9 +139,9 @@ installs_deps(const struct pl_sh_cmd *c)
 		return false;
 	}
 	if (pl_sh_is(c, "cargo")) {
-		return strcmp(s, "fetch") == 0;
+		return pl_streq(s, "fetch");
 	}
-	return pl_sh_is(c, "dotnet") && strcmp(s, "restore") == 0;
+	return pl_sh_is(c, "dotnet") && pl_streq(s, "restore");
 }
 
 static void

@@ -14,6 +14,7 @@
  * into `FROM scratch`; images (`--from=nginx:1.27`); sources whose variables are not
  * known.
  */
+#include "core/str.h"
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
@@ -48,7 +49,7 @@ static bool
 one_of(const char *w, const char *const *list)
 {
 	for (const char *const *l = list; *l != NULL; l++) {
-		if (strcmp(w, *l) == 0) {
+		if (pl_streq(w, *l)) {
 			return true;
 		}
 	}
@@ -71,11 +72,11 @@ builds(const struct pl_sh_cmd *c)
 		const char *tool = pl_sh_basename(&c->argv[p + 1]);
 
 		s = p + 2 < c->argc ? c->argv[p + 2].text : "";
-		return strcmp(tool, "tsc") == 0 || (one_of(tool, frontends) &&
-						     strcmp(s, "build") == 0);
+		return pl_streq(tool, "tsc") || (one_of(tool, frontends) &&
+						     pl_streq(s, "build"));
 	}
 	if (pl_sh_is(c, "npm") || pl_sh_is(c, "yarn") || pl_sh_is(c, "pnpm")) {
-		if (strcmp(s, "run") == 0 || strcmp(s, "run-script") == 0) {
+		if (pl_streq(s, "run") || pl_streq(s, "run-script")) {
 			s = sub + 1 < c->argc ? c->argv[sub + 1].text : "";
 		} else if (pl_sh_is(c, "npm")) {
 			return false;
@@ -83,7 +84,7 @@ builds(const struct pl_sh_cmd *c)
 		return strncmp(s, "build", 5) == 0;
 	}
 	if (pl_sh_is(c, "go") || pl_sh_is(c, "cargo")) {
-		return strcmp(s, "build") == 0;
+		return pl_streq(s, "build");
 	}
 	if (pl_sh_is(c, "mvn") || pl_sh_is(c, "mvnw") || pl_sh_is(c, "gradle") ||
 	    pl_sh_is(c, "gradlew")) {
@@ -99,7 +100,7 @@ builds(const struct pl_sh_cmd *c)
 		return one_of(s, dotnet_verbs);
 	}
 	if (one_of(c->prog_name != NULL ? c->prog_name : "", frontends)) {
-		return strcmp(s, "build") == 0;
+		return pl_streq(s, "build");
 	}
 	return pl_sh_is(c, "tsc");
 }
@@ -204,7 +205,7 @@ check(struct pl_check *ck, const struct pl_df_model *m)
 		}
 		trees = trees != NULL ? trees : stage_trees(m);
 		dir = trees[idx].dir;
-		if (dir == NULL || !trees[idx].built || strcmp(dir, "/") == 0) {
+		if (dir == NULL || !trees[idx].built || pl_streq(dir, "/")) {
 			continue;
 		}
 		for (size_t k = 0; k + 1 < in->nargs; k++) {

@@ -31,7 +31,7 @@ quiet_level(const struct pl_sh_cmd *c)
 
 		if (strncmp(w, "-q=", 3) == 0 || strncmp(w, "--quiet=", 8) == 0) {
 			level = strtol(strchr(w, '=') + 1, NULL, 10);
-		} else if (strcmp(w, "--quiet") == 0) {
+		} else if (pl_streq(w, "--quiet")) {
 			level++;
 		} else if (w[0] == '-' && w[1] != '-' && strspn(w + 1, "qyVsdfmubh") ==
 			   strlen(w + 1)) {
@@ -124,8 +124,12 @@ check(struct pl_check *ck, const struct pl_df_model *m)
 					    NULL };
 	/* Per stage: an apt configuration with assume-yes is in effect, written by the
 	 * stage or inherited from the stage it builds FROM (always an earlier one). */
-	bool *yes = pl_arena_alloc(m->arena, (m->nstages + 1) * sizeof(*yes));
+	bool *yes;
 
+	if (!pl_df_runs_any(m, apt)) {
+		return;
+	}
+	yes = pl_arena_alloc(m->arena, (m->nstages + 1) * sizeof(*yes));
 	for (size_t i = 0; i < m->file->ninstrs; i++) {
 		const struct pl_df_instr *in = &m->file->instrs[i];
 		const struct pl_stage *st = pl_df_stage_of(m, i);

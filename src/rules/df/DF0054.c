@@ -97,8 +97,13 @@ check(struct pl_check *ck, const struct pl_df_model *m)
 						 "si", NULL };
 	/* Per stage: a configuration that assumes yes is in effect, written by the
 	 * stage or inherited from the stage it builds FROM (always an earlier one). */
-	bool *yes = pl_arena_alloc(m->arena, (m->nstages + 1) * sizeof(*yes));
+	static const char *const progs[] = { "yum", "dnf", "microdnf", "zypper", NULL };
+	bool *yes;
 
+	if (!pl_df_runs_any(m, progs)) {
+		return;
+	}
+	yes = pl_arena_alloc(m->arena, (m->nstages + 1) * sizeof(*yes));
 	for (size_t i = 0; i < m->file->ninstrs; i++) {
 		const struct pl_stage *st = pl_df_stage_of(m, i);
 		const struct pl_sh_script *sc = pl_df_script(m, i);

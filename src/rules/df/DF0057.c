@@ -11,6 +11,7 @@
  * does not exist yet, copies every source to that one path, each over the previous
  * (moby/buildkit#1853), so the image silently gets a file instead of a directory.
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
@@ -52,7 +53,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	}
 	d = pl_df_expand(m, &m->states[i], dst->s);
 	if (d == NULL || d[0] == '\0' || d[strlen(d) - 1] == '/' || d[strlen(d) - 1] == '\\' ||
-	    strcmp(d, ".") == 0 || strcmp(d, "..") == 0 || is_workdir(d, m->states[i].workdir)) {
+	    pl_streq(d, ".") || pl_streq(d, "..") || is_workdir(d, m->states[i].workdir)) {
 		return;
 	}
 	f = pl_check_report(ck, dst->off, dst->end, "%s of %s into '%s', which does not end with "

@@ -6,6 +6,7 @@
  * Not reported: UIDs below 65536, whose log records stay small; UIDs whose value is not
  * known; `adduser` (busybox and Debian's wrapper keep no such records for the new user).
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 
 #include <stdlib.h>
@@ -25,7 +26,7 @@ uid_word(const struct pl_sh_cmd *c, size_t *skip)
 	for (size_t a = c->prog + 1; a < c->argc; a++) {
 		const char *t = c->argv[a].text;
 
-		if ((strcmp(t, "-u") == 0 || strcmp(t, "--uid") == 0) && a + 1 < c->argc) {
+		if ((pl_streq(t, "-u") || pl_streq(t, "--uid")) && a + 1 < c->argc) {
 			return &c->argv[a + 1];
 		}
 		if (strncmp(t, "--uid=", 6) == 0) {

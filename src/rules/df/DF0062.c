@@ -6,6 +6,7 @@
  * Not reported: labels whose key comes from an ARG with an unknown value (the key might
  * be the required one).
  */
+#include "core/str.h"
 #include "rules/df/util.h"
 #include "engine/config.h"
 
@@ -20,7 +21,7 @@ key_is(const char *key, const char *want)
 	if (n >= 2 && (key[0] == '"' || key[0] == '\'') && key[n - 1] == key[0]) {
 		return n - 2 == w && strncmp(key + 1, want, w) == 0;
 	}
-	return strcmp(key, want) == 0;
+	return pl_streq(key, want);
 }
 
 static void

@@ -2,6 +2,7 @@
  * hygiene_util.c -- shared helpers for the image-hygiene rules: shipped layers, cache
  * mounts and removals in a RUN, package-manager subcommands, whole-context copies.
  */
+#include "core/str.h"
 #include "rules/df/hygiene_util.h"
 #include "rules/df/util.h"
 
@@ -73,13 +74,13 @@ find_deletes(const struct pl_df_model *m, size_t i, const struct pl_sh_cmd *c,
 			paths = false;
 		}
 		for (const char *const *fl = filters; *fl != NULL; fl++) {
-			if (strcmp(t, *fl) == 0) {
+			if (pl_streq(t, *fl)) {
 				return false;
 			}
 		}
-		if (strcmp(t, "-delete") == 0 ||
-		    ((strcmp(t, "-exec") == 0 || strcmp(t, "-execdir") == 0) && a + 1 < c->argc &&
-		     strcmp(pl_sh_basename(&c->argv[a + 1]), "rm") == 0)) {
+		if (pl_streq(t, "-delete") ||
+		    ((pl_streq(t, "-exec") || pl_streq(t, "-execdir")) && a + 1 < c->argc &&
+		     pl_streq(pl_sh_basename(&c->argv[a + 1]), "rm"))) {
 			del = true;
 		}
 		if (paths) {
@@ -194,13 +195,13 @@ pl_hyg_sub(const struct pl_sh_cmd *c)
 	const char *p = c->prog_name != NULL ? c->prog_name : "";
 	const char *const *opts = NULL;
 
-	if (strcmp(p, "apt-get") == 0 || strcmp(p, "apt") == 0) {
+	if (pl_streq(p, "apt-get") || pl_streq(p, "apt")) {
 		opts = apt_opts;
-	} else if (strcmp(p, "apk") == 0) {
+	} else if (pl_streq(p, "apk")) {
 		opts = apk_opts;
-	} else if (strcmp(p, "yum") == 0 || strcmp(p, "dnf") == 0 || strcmp(p, "microdnf") == 0) {
+	} else if (pl_streq(p, "yum") || pl_streq(p, "dnf") || pl_streq(p, "microdnf")) {
 		opts = rpm_opts;
-	} else if (strcmp(p, "zypper") == 0) {
+	} else if (pl_streq(p, "zypper")) {
 		opts = zypper_opts;
 	}
 	return pl_sh_subcommand(c, opts);
@@ -223,7 +224,7 @@ pl_hyg_runs(const struct pl_sh_cmd *c, const char *const *progs, const char *con
 		return false;
 	}
 	for (const char *const *s = subs; *s != NULL; s++) {
-		if (strcmp(c->argv[*sub].text, *s) == 0) {
+		if (pl_streq(c->argv[*sub].text, *s)) {
 			return true;
 		}
 	}
@@ -246,7 +247,7 @@ pl_hyg_copies_context(const struct pl_df_instr *in)
 	for (size_t k = 0; k + 1 < in->nargs; k++) {
 		const char *s = in->args[k].s;
 
-		if (strcmp(s, ".") == 0 || strcmp(s, "./") == 0 || strcmp(s, "./.") == 0) {
+		if (pl_streq(s, ".") || pl_streq(s, "./") || pl_streq(s, "./.")) {
 			return true;
 		}
 	}

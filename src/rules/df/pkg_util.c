@@ -72,7 +72,7 @@ static bool
 in_list(const char *s, const char *const *list)
 {
 	for (; list != NULL && *list != NULL; list++) {
-		if (strcmp(s, *list) == 0) {
+		if (pl_streq(s, *list)) {
 			return true;
 		}
 	}
@@ -120,7 +120,7 @@ next_operand(const struct pl_sh_cmd *c, size_t from, enum pl_pkg_mgr mgr)
 	for (i = from; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
 
-		if (strcmp(w, "--") == 0) {
+		if (pl_streq(w, "--")) {
 			return i + 1;
 		}
 		if (w[0] != '-' || w[1] == '\0') {
@@ -136,7 +136,7 @@ next_operand(const struct pl_sh_cmd *c, size_t from, enum pl_pkg_mgr mgr)
 static bool
 is_pip_name(const char *b)
 {
-	if (strcmp(b, "pip") == 0 || strcmp(b, "pip2") == 0 || strcmp(b, "pip3") == 0) {
+	if (pl_streq(b, "pip") || pl_streq(b, "pip2") || pl_streq(b, "pip3")) {
 		return true;
 	}
 	/* pip3.12: a version suffix of digits and dots only */
@@ -162,8 +162,8 @@ pl_pkg_pip_sub(const struct pl_sh_cmd *c)
 	if (is_pip_name(b)) {
 		return next_operand(c, p + 1, PL_PKG_PIP);
 	}
-	if (is_python_name(b) && p + 2 < c->argc && strcmp(c->argv[p + 1].text, "-m") == 0 &&
-	    strcmp(c->argv[p + 2].text, "pip") == 0) {
+	if (is_python_name(b) && p + 2 < c->argc && pl_streq(c->argv[p + 1].text, "-m") &&
+	    pl_streq(c->argv[p + 2].text, "pip")) {
 		return next_operand(c, p + 3, PL_PKG_PIP);
 	}
 	return c->argc;
@@ -205,14 +205,14 @@ pl_pkg_install_sub(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr)
 		return sub_is(c, sub, (const char *const[]){ "install", NULL }) ? sub : c->argc;
 	case PL_PKG_NPM:
 		sub = next_operand(c, p + 1, mgr);
-		if (strcmp(b, "npm") == 0) {
+		if (pl_streq(b, "npm")) {
 			return sub_is(c, sub, npm_install) ? sub : c->argc;
 		}
-		if (strcmp(b, "yarn") == 0 && sub_is(c, sub, (const char *const[]){ "global",
+		if (pl_streq(b, "yarn") && sub_is(c, sub, (const char *const[]){ "global",
 										   NULL })) {
 			sub = next_operand(c, sub + 1, mgr);
 		}
-		if (strcmp(b, "yarn") == 0 || strcmp(b, "pnpm") == 0) {
+		if (pl_streq(b, "yarn") || pl_streq(b, "pnpm")) {
 			return sub_is(c, sub, (const char *const[]){ "add", NULL }) ? sub : c->argc;
 		}
 		return c->argc;
@@ -244,7 +244,7 @@ has_word(const struct pl_sh_cmd *c, size_t from, const char *const *names)
 		for (const char *const *n = names; *n != NULL; n++) {
 			size_t len = strlen(*n);
 
-			if (strcmp(w, *n) == 0 || (len > 2 && strncmp(w, *n, len) == 0 &&
+			if (pl_streq(w, *n) || (len > 2 && strncmp(w, *n, len) == 0 &&
 						   w[len] == '=')) {
 				return true;
 			}
@@ -298,8 +298,8 @@ pip_is_bootstrap(const char *t)
 static enum pl_pkg_pin
 npm_spec(const char *spec)
 {
-	if (spec[0] == '\0' || strcmp(spec, "latest") == 0 || strcmp(spec, "*") == 0 ||
-	    strcmp(spec, "x") == 0) {
+	if (spec[0] == '\0' || pl_streq(spec, "latest") || pl_streq(spec, "*") ||
+	    pl_streq(spec, "x")) {
 		return PL_PIN_NONE;
 	}
 	if ((spec[0] >= '0' && spec[0] <= '9') || strchr("^~=<>", spec[0]) != NULL ||
@@ -338,8 +338,8 @@ classify_go(const char *t, const char *sub)
 	const char *at = strchr(t, '@'), *v;
 	size_t first = strcspn(t, "/@");
 
-	if (is_local_path(t) || pl_ends_with(t, ".go") || strcmp(t, "all") == 0 ||
-	    strcmp(t, "std") == 0 || strcmp(t, "cmd") == 0 || strcmp(t, "tool") == 0) {
+	if (is_local_path(t) || pl_ends_with(t, ".go") || pl_streq(t, "all") ||
+	    pl_streq(t, "std") || pl_streq(t, "cmd") || pl_streq(t, "tool")) {
 		return -1;
 	}
 	/* a remote module path starts with a domain name ("github.com/..."); other paths
@@ -350,14 +350,14 @@ classify_go(const char *t, const char *sub)
 	if (at == NULL) {
 		/* go get resolves the newest version; go install and go run without a version
 		 * use the main module's go.mod (or fail outside a module) */
-		return strcmp(sub, "get") == 0 ? PL_PIN_NONE : -1;
+		return pl_streq(sub, "get") ? PL_PIN_NONE : -1;
 	}
 	v = at + 1;
-	if (strcmp(v, "none") == 0) {
+	if (pl_streq(v, "none")) {
 		return -1;
 	}
-	if (strcmp(v, "latest") == 0 || strcmp(v, "upgrade") == 0 || strcmp(v, "patch") == 0 ||
-	    strcmp(v, "master") == 0 || strcmp(v, "main") == 0 || strcmp(v, "HEAD") == 0 ||
+	if (pl_streq(v, "latest") || pl_streq(v, "upgrade") || pl_streq(v, "patch") ||
+	    pl_streq(v, "master") || pl_streq(v, "main") || pl_streq(v, "HEAD") ||
 	    v[0] == '\0') {
 		return PL_PIN_NONE;
 	}
@@ -406,7 +406,7 @@ classify(const struct pl_sh_cmd *c, size_t k, enum pl_pkg_mgr mgr, size_t sub)
 			return -1;
 		}
 		/* "name @ url": a direct reference */
-		if (k + 1 < c->argc && strcmp(c->argv[k + 1].text, "@") == 0) {
+		if (k + 1 < c->argc && pl_streq(c->argv[k + 1].text, "@")) {
 			return PL_PIN_VERSION;
 		}
 		return strpbrk(t, "=<>~!@") != NULL ? PL_PIN_VERSION : PL_PIN_NONE;
@@ -466,7 +466,7 @@ pl_pkg_operands(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr, size_t sub, stru
 		    (t[3] == '\0' || t[3] == '@')) {
 			continue;
 		}
-		if (mgr == PL_PKG_PIP && k + 2 < c->argc && strcmp(c->argv[k + 1].text, "@") == 0) {
+		if (mgr == PL_PKG_PIP && k + 2 < c->argc && pl_streq(c->argv[k + 1].text, "@")) {
 			/* skip the "@ url" of a direct reference */
 			ops[n].word = &c->argv[k];
 			ops[n++].pin = PL_PIN_VERSION;
@@ -477,11 +477,11 @@ pl_pkg_operands(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr, size_t sub, stru
 		ops[n++].pin = all_pinned ? PL_PIN_VERSION : all_unknown ? PL_PIN_UNKNOWN
 									 : (enum pl_pkg_pin)pin;
 		/* go run: the words after the package are the program's arguments */
-		if (mgr == PL_PKG_GO && strcmp(c->argv[sub].text, "run") == 0) {
+		if (mgr == PL_PKG_GO && pl_streq(c->argv[sub].text, "run")) {
 			break;
 		}
 	}
-	if (mgr == PL_PKG_GO && strcmp(c->argv[sub].text, "run") == 0 && n == 1 &&
+	if (mgr == PL_PKG_GO && pl_streq(c->argv[sub].text, "run") && n == 1 &&
 	    ops[0].pin != PL_PIN_NONE) {
 		n = 0;
 	}
@@ -605,7 +605,7 @@ pl_pkg_shell_script_word(const struct pl_sh_cmd *c)
 	for (i = p + 1; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (strcmp(t, "--") == 0) {
+		if (pl_streq(t, "--")) {
 			i++;
 			break;
 		}
@@ -627,7 +627,7 @@ pl_pkg_shell_script_word(const struct pl_sh_cmd *c)
 bool
 pl_pkg_falsy(const char *t)
 {
-	return pl_streq_ci(t, "false") || strcmp(t, "0") == 0 || pl_streq_ci(t, "no") ||
+	return pl_streq_ci(t, "false") || pl_streq(t, "0") || pl_streq_ci(t, "no") ||
 	       pl_streq_ci(t, "off");
 }
 
@@ -636,6 +636,20 @@ is_word_byte(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
 	       ch == '_';
+}
+
+bool
+pl_pkg_has_separator(const char *text, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (text[i]) {
+		case ' ': case '\t': case '"': case '\'': case '=': case ':':
+			return true;
+		default:
+			break;
+		}
+	}
+	return false;
 }
 
 long
@@ -654,7 +668,7 @@ pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *con
 	size_t na = 0, nb = up == lo ? n : 0;
 	bool fresh_a = false, fresh_b = up == lo;
 
-	if (klen == 0) {
+	if (klen == 0 || klen >= n) {
 		return -1;
 	}
 	for (pos = 0; pos + klen <= n; pos++) {
@@ -704,20 +718,30 @@ pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *con
 	return -1;
 }
 
-const char *
-pl_pkg_written_text(const struct pl_sh_cmd *c, size_t w)
+void
+pl_pkg_writer_init(struct pl_pkg_writer *wr, const struct pl_sh_cmd *c)
 {
 	static const char *const readers[] = { "grep", "egrep", "fgrep", "test", "[", "[[",
 					       NULL };
-	const char *t = c->argv[w].text;
 	const char *b = prog_name(c);
 
-	if (in_list(b, readers) || w == pl_pkg_shell_script_word(c)) {
+	wr->c = c;
+	wr->reader = in_list(b, readers);
+	wr->sed = pl_streq(b, "sed");
+	wr->script_word = wr->reader ? c->argc : pl_pkg_shell_script_word(c);
+}
+
+const char *
+pl_pkg_written_text(const struct pl_pkg_writer *wr, size_t w)
+{
+	const char *t = wr->c->argv[w].text;
+
+	if (wr->reader || w == wr->script_word) {
 		return NULL;
 	}
 	/* sed 's/gpgcheck=0/gpgcheck=1/': only the replacement is written */
-	if (strcmp(b, "sed") == 0 && t[0] == 's' && t[1] != '\0' && !is_word_byte(t[1]) &&
-	    t[1] != ' ' && t[1] != '\\') {
+	if (wr->sed && t[0] == 's' && t[1] != '\0' && !is_word_byte(t[1]) && t[1] != ' ' &&
+	    t[1] != '\\') {
 		char d = t[1];
 		const char *mid = t + 2;
 
@@ -735,7 +759,7 @@ static const char curl_short_values[] = "AbcCdDEeFHhKmoPQrTtUuwXxYyz";
 static bool
 is_null_device(const char *t)
 {
-	return strcmp(t, "/dev/null") == 0;
+	return pl_streq(t, "/dev/null");
 }
 
 void
@@ -748,7 +772,7 @@ pl_pkg_curl_opts(const struct pl_sh_cmd *c, struct pl_pkg_curl *out)
 		const struct pl_sh_word *w = &c->argv[i];
 		const char *t = w->text;
 
-		if (strcmp(t, "--") == 0) {
+		if (pl_streq(t, "--")) {
 			break;
 		}
 		if (t[0] != '-' || t[1] == '\0') {

@@ -76,13 +76,27 @@ bool pl_pkg_falsy(const char *t);
  * KEY starts with a non-alphanumeric byte. Returns the offset of KEY, and *LEN the length
  * through the value, or -1.
  */
+/* TEXT[0..n) holds a byte that may separate a setting's key from its value: words with
+ * none (package names, paths, options) cannot hold a setting and need no search. */
+bool pl_pkg_has_separator(const char *text, size_t n);
+
 long pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *const *values,
 			 size_t *len);
 
-/* The part of word W of command C that may write a setting: the replacement of a `sed`
- * s/../../ expression, the whole text otherwise; NULL for commands that only search or
- * test (grep, test, [) and for the script word of `sh -c`. */
-const char *pl_pkg_written_text(const struct pl_sh_cmd *c, size_t w);
+/* What command C may write, worked out once per command for pl_pkg_written_text. */
+struct pl_pkg_writer {
+	const struct pl_sh_cmd *c;
+	bool reader;        /* grep, test, [: only searches or tests */
+	bool sed;
+	size_t script_word; /* the script of `sh -c`, or c->argc */
+};
+
+void pl_pkg_writer_init(struct pl_pkg_writer *wr, const struct pl_sh_cmd *c);
+
+/* The part of word W of the writer's command that may write a setting: the replacement
+ * of a `sed` s/../../ expression, the whole text otherwise; NULL for commands that only
+ * search or test (grep, test, [) and for the script word of `sh -c`. */
+const char *pl_pkg_written_text(const struct pl_pkg_writer *wr, size_t w);
 
 /* What a curl command's options say. */
 struct pl_pkg_curl {

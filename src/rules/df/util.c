@@ -19,17 +19,28 @@ pl_df_script(const struct pl_df_model *m, size_t i)
 }
 
 bool
-pl_sh_is(const struct pl_sh_cmd *c, const char *prog)
+pl_df_runs_any(const struct pl_df_model *m, const char *const *progs)
 {
-	/* The model fills prog_name for every command of m->scripts. */
-	size_t p;
+	for (size_t i = 0; i < m->file->ninstrs; i++) {
+		const struct pl_sh_script *sc = &m->scripts[i];
 
-	if (c->prog_name != NULL) {
-		return strcmp(c->prog_name, prog) == 0;
+		for (size_t k = 0; k < sc->ncmds; k++) {
+			for (const char *const *p = progs; *p != NULL; p++) {
+				if (pl_sh_is(&sc->cmds[k], *p)) {
+					return true;
+				}
+			}
+		}
 	}
-	p = pl_sh_cmd_prog(c);
+	return false;
+}
 
-	return p < c->argc && strcmp(pl_sh_basename(&c->argv[p]), prog) == 0;
+bool
+pl_sh_is_slow(const struct pl_sh_cmd *c, const char *prog)
+{
+	size_t p = pl_sh_cmd_prog(c);
+
+	return p < c->argc && pl_streq(pl_sh_basename(&c->argv[p]), prog);
 }
 
 size_t
@@ -45,7 +56,7 @@ pl_sh_subcommand(const struct pl_sh_cmd *c, const char *const *opts_with_value)
 			return i;
 		}
 		for (const char *const *o = opts_with_value; o != NULL && *o != NULL; o++) {
-			if (strcmp(w, *o) == 0) {
+			if (pl_streq(w, *o)) {
 				takes = true;
 			}
 		}
@@ -64,7 +75,7 @@ pl_sh_has_opt(const struct pl_sh_cmd *c, const char *name)
 	for (i = 0; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
 
-		if (strcmp(w, name) == 0) {
+		if (pl_streq(w, name)) {
 			return true;
 		}
 		if (name[1] == '-' && strncmp(w, name, n) == 0 && w[n] == '=') {

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/str.h"
 #include "engine/run.h"
 #include "model/dockerfile.h"
 #include "parse/shell.h"
@@ -15,11 +16,25 @@
  * CMD, ENTRYPOINT, HEALTHCHECK and USER end up in the final image's configuration. */
 bool pl_df_in_final_chain(const struct pl_df_model *m, int st);
 
+/* Some RUN command of the file runs one of PROGS (NULL-terminated names): rules about
+ * those programs skip files that never run them. */
+bool pl_df_runs_any(const struct pl_df_model *m, const char *const *progs);
+
 /* The RUN commands of instruction I (empty for other instructions). */
 const struct pl_sh_script *pl_df_script(const struct pl_df_model *m, size_t i);
 
 /* True when command C runs program PROG (basename, after wrappers such as sudo/env). */
-bool pl_sh_is(const struct pl_sh_cmd *c, const char *prog);
+bool pl_sh_is_slow(const struct pl_sh_cmd *c, const char *prog);
+
+static inline bool
+pl_sh_is(const struct pl_sh_cmd *c, const char *prog)
+{
+	/* The model fills prog_name for every command of its scripts. */
+	if (c->prog_name != NULL) {
+		return pl_streq(c->prog_name, prog);
+	}
+	return pl_sh_is_slow(c, prog);
+}
 
 /* The first operand after the program, skipping options; for "apt-get -y install x"
  * it is "install". OPTS_WITH_VALUE lists options whose value is the next word
