@@ -62,5 +62,11 @@ int pl_cli_find_dockerfiles(const char *path, char ***files, size_t *n, size_t *
 /* Whether a file name is a Dockerfile name: Dockerfile, Containerfile, *.Dockerfile,
  * Dockerfile.*, *.dockerfile. */
 bool pl_cli_is_dockerfile_name(const char *name);
+/* compose.yaml, compose.yml, docker-compose.yml/.yaml, their override and per-environment
+ * variants (compose.override.yaml, docker-compose.prod.yml) and NAME.compose.yaml. */
+bool pl_cli_is_compose_name(const char *name);
+/* The input kind of PATH by its file name: PL_IN_COMPOSE for Compose names and other
+ * .yml/.yaml files named on the command line, PL_IN_DOCKERFILE otherwise. */
+unsigned pl_cli_input_kind(const char *path);
 
 #endif

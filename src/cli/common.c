@@ -2,6 +2,7 @@
  * common.c -- option helpers, colour detection and the walk that finds Dockerfiles.
  */
 #include "cli/cli.h"
+#include "engine/rule.h"
 #include "core/limits.h"
 #include "core/str.h"
 #include "core/xalloc.h"
@@ -99,6 +100,44 @@ pl_cli_is_dockerfile_name(const char *name)
 	return true;
 }
 
+bool
+pl_cli_is_compose_name(const char *name)
+{
+	static const char *const exts[] = { ".yaml", ".yml", NULL };
+	size_t n = strlen(name);
+
+	for (const char *const *e = exts; *e != NULL; e++) {
+		size_t m = strlen(*e);
+
+		if (n <= m || !pl_streq_ci(name + n - m, *e)) {
+			continue;
+		}
+		/* compose.yaml, compose.<anything>.yaml, docker-compose[.<anything>].yaml */
+		if ((pl_starts_with_ci(name, "compose") &&
+		     (name[7] == '.' || name + 7 == name + n - m)) ||
+		    (pl_starts_with_ci(name, "docker-compose") &&
+		     (name[14] == '.' || name + 14 == name + n - m))) {
+			return true;
+		}
+		/* NAME.compose.yaml */
+		return n > m + 8 && pl_starts_with_ci(name + n - m - 8, ".compose");
+	}
+	return false;
+}
+
+unsigned
+pl_cli_input_kind(const char *path)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	size_t n = strlen(base);
+
+	if (pl_cli_is_compose_name(base) || (n > 4 && pl_streq_ci(base + n - 4, ".yml")) ||
+	    (n > 5 && pl_streq_ci(base + n - 5, ".yaml"))) {
+		return PL_IN_COMPOSE;
+	}
+	return PL_IN_DOCKERFILE;
+}
+
 static void
 push(char ***files, size_t *n, size_t *cap, char *path)
 {
@@ -146,7 +185,8 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 		}
 		/* Only directories and files named like Dockerfiles matter. */
 		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN &&
-		    !(de->d_type == DT_REG && pl_cli_is_dockerfile_name(de->d_name))) {
+		    !(de->d_type == DT_REG && (pl_cli_is_dockerfile_name(de->d_name) ||
+					       pl_cli_is_compose_name(de->d_name)))) {
 			continue;
 		}
 		if (ne == ecap) {
@@ -184,7 +224,8 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 				walk(path, depth + 1, files, n, cap);
 			}
 			free(path);
-		} else if (is_reg && pl_cli_is_dockerfile_name(name) && *n < PL_MAX_WALK_FILES) {
+		} else if (is_reg && (pl_cli_is_dockerfile_name(name) || pl_cli_is_compose_name(name)) &&
+			   *n < PL_MAX_WALK_FILES) {
 			push(files, n, cap, path);
 		} else {
 			free(path);

@@ -90,7 +90,12 @@ work(void *arg)
 		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
 			display += 2;
 		}
-		pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
+		/* Standard input is a Dockerfile unless --stdin-filename names a YAML file. */
+		if (pl_cli_input_kind(display) == PL_IN_COMPOSE) {
+			pl_scan_compose(&w->r, w->files[i], display, w->so);
+		} else {
+			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
+		}
 	}
 	return NULL;
 }

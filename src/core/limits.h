@@ -61,4 +61,12 @@
  * this still lets a dozen-state pattern scan a whole 1 MiB value (tens of milliseconds). */
 #define PL_MAX_PATTERN_WORK (16u * 1024u * 1024u)
 
+/* Deepest chain of YAML merge keys (`<<: *a` where a merges b ...) followed when looking a
+ * key up; real files merge one or two levels, and the bound stops merge cycles. */
+#define PL_MAX_YAML_MERGE_DEPTH 8
+
+/* Largest Compose file read: real ones are a few KiB; 4 MiB leaves room for generated
+ * ones and keeps libfyaml's tree (several times the text) bounded. */
+#define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
+
 #endif

@@ -16,10 +16,12 @@
 
 struct pl_check;
 struct pl_df_model;
+struct pl_compose;
 
 /* What kind of document a rule reads. */
 enum pl_input {
 	PL_IN_DOCKERFILE = 1u << 0,
+	PL_IN_COMPOSE = 1u << 1,
 };
 
 struct pl_rule {
@@ -42,6 +44,8 @@ struct pl_rule {
 	void (*check_instr)(struct pl_check *ck, const struct pl_df_model *m, size_t i);
 	/* Called once per Dockerfile after the instruction pass. */
 	void (*check_doc)(struct pl_check *ck, const struct pl_df_model *m);
+	/* Called once per Compose file (inputs has PL_IN_COMPOSE). */
+	void (*check_compose)(struct pl_check *ck, const struct pl_compose *c);
 
 	/* For rules that act only on a project setting: the .plimsoll.yaml under which the
 	 * bad example is reported (the good one is checked under it too). NULL otherwise. */

@@ -70,7 +70,7 @@ pl_check_printf(struct pl_check *ck, const char *fmt, ...)
 static const char *
 evidence(struct pl_check *ck, uint32_t off, uint32_t end)
 {
-	const struct pl_source *src = ck->m->src;
+	const struct pl_source *src = ck->src;
 	size_t n;
 
 	if (end > src->len) {
@@ -96,7 +96,7 @@ evidence(struct pl_check *ck, uint32_t off, uint32_t end)
 struct pl_finding *
 pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fmt, va_list ap)
 {
-	const struct pl_source *src = ck->m->src;
+	const struct pl_source *src = ck->src;
 	struct pl_finding *f;
 	struct pl_pos a, b;
 	const char *line;
@@ -155,7 +155,8 @@ pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const 
 			const struct pl_config *cfg)
 {
 	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
-	struct pl_check ck = { .m = m, .r = r, .file = file, .cfg = cfg ? cfg : &defaults };
+	struct pl_check ck = { .src = m->src, .m = m, .r = r, .file = file,
+				.cfg = cfg ? cfg : &defaults };
 	int sev[MAX_RULES];
 	size_t i, k, first = r->nfindings;
 

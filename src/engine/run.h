@@ -13,6 +13,7 @@
 
 #include "engine/config.h"
 #include "engine/finding.h"
+#include "model/compose.h"
 #include "model/dockerfile.h"
 
 struct pl_scan_opts {
@@ -25,7 +26,9 @@ struct pl_scan_opts {
 struct pl_check {
 	const struct pl_rule *rule;
 	enum pl_severity severity; /* the rule's severity for this file, after configuration */
-	const struct pl_df_model *m;
+	const struct pl_source *src; /* the file findings point into */
+	const struct pl_df_model *m; /* the Dockerfile model; NULL for other inputs */
+	const struct pl_compose *compose; /* the Compose model; NULL for other inputs */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
@@ -63,5 +66,19 @@ void pl_engine_init(void);
  */
 void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file,
 			     const struct pl_config *cfg);
+
+/*
+ * Scans the Compose file at PATH (or standard input for "-"), shown as DISPLAY; and the
+ * same for a file already in memory, named NAME (a string that outlives R's use).
+ * Returns 0, or -1 when it could not be read or loaded (the error is in R->errors).
+ */
+int pl_scan_compose(struct pl_report *r, const char *path, const char *display,
+		    const struct pl_scan_opts *o);
+int pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const char *name,
+			   const struct pl_scan_opts *o);
+
+/* Runs every Compose rule that CFG leaves on for FILE, then applies its ignore comments. */
+void pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char *file,
+			  const struct pl_config *cfg);
 
 #endif

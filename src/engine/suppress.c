@@ -211,3 +211,106 @@ pl_suppress_apply(struct pl_report *r, size_t first, const struct pl_df_file *fi
 	r->nfindings = kept;
 	return removed;
 }
+
+/* The offset of the comment's '#' on the line S[0..n), or -1: a '#' at the start or after
+ * a blank, outside quotes. */
+static long
+yaml_comment(const char *s, size_t n)
+{
+	char quote = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (quote != 0) {
+			if (c == quote) {
+				quote = 0;
+			}
+		} else if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {
+			return (long)i;
+		} else if ((c == '\'' || c == '"') && (i == 0 || s[i - 1] == ' ' ||
+						       s[i - 1] == ':' || s[i - 1] == '-' ||
+						       s[i - 1] == '[' || s[i - 1] == ',')) {
+			quote = c;
+		}
+	}
+	return -1;
+}
+
+size_t
+pl_suppress_apply_yaml(struct pl_report *r, size_t first, const struct pl_source *src,
+		       struct pl_arena *a)
+{
+	struct pl_ignore *igs = NULL, cur;
+	uint32_t *applies = NULL; /* per ignore: the line it covers, 0 for global */
+	size_t nig = 0, cap = 0, i, k, kept, removed;
+
+	if (first >= r->nfindings || memchr(src->text, '#', src->len) == NULL) {
+		return 0;
+	}
+	for (uint32_t line = 1; line <= src->nlines; line++) {
+		size_t n, lead = 0;
+		const char *s = pl_source_line(src, line, &n);
+		long c = yaml_comment(s, n);
+		uint32_t target;
+		char *text;
+
+		if (c < 0) {
+			continue;
+		}
+		text = pl_arena_strndup(a, s + c + 1, n - (size_t)c - 1);
+		if (!pl_ignore_parse(text, (uint32_t)(s + c + 1 - src->text), a, &cur) ||
+		    cur.error != NULL) {
+			continue;
+		}
+		while (lead < (size_t)c && (s[lead] == ' ' || s[lead] == '\t')) {
+			lead++;
+		}
+		target = line;
+		if (lead == (size_t)c) {
+			/* A comment line: the block ends at the first line that is not one. */
+			for (target = line + 1; target <= src->nlines; target++) {
+				size_t m, j = 0;
+				const char *t = pl_source_line(src, target, &m);
+
+				while (j < m && (t[j] == ' ' || t[j] == '\t')) {
+					j++;
+				}
+				if (j == m || t[j] != '#') {
+					break;
+				}
+			}
+			if (target > src->nlines || pl_source_line(src, target, &k) == NULL || k == 0) {
+				target = 0;
+			}
+		}
+		if (nig == cap) {
+			cap = cap ? cap * 2 : 4;
+			igs = pl_arena_grow(a, igs, nig, cap, sizeof(*igs));
+			applies = pl_arena_grow(a, applies, nig, cap, sizeof(*applies));
+		}
+		igs[nig] = cur;
+		igs[nig].line = line;
+		applies[nig] = target;
+		nig++;
+	}
+	if (nig == 0) {
+		return 0;
+	}
+	kept = first;
+	for (i = first; i < r->nfindings; i++) {
+		const struct pl_finding *f = &r->findings[i];
+		bool drop = false;
+
+		for (k = 0; k < nig && !drop; k++) {
+			drop = lists(&igs[k], f->rule) &&
+			       (igs[k].global || (applies[k] != 0 && applies[k] == f->line));
+		}
+		if (!drop) {
+			r->findings[kept++] = *f;
+		}
+	}
+	removed = r->nfindings - kept;
+	r->nfindings = kept;
+	return removed;
+}

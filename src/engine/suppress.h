@@ -1,5 +1,5 @@
 /*
- * suppress.h -- inline suppression comments in Dockerfiles.
+ * suppress.h -- inline suppression comments in Dockerfiles and YAML files.
  *
  *   # plimsoll ignore=DF0001,DF0007 reason="runs as root to bind port 80 in CI only"
  *   FROM ...
@@ -19,6 +19,7 @@
 #include "core/arena.h"
 #include "engine/finding.h"
 #include "engine/rule.h"
+#include "core/source.h"
 #include "parse/dockerfile.h"
 
 /* Most rules one comment may list; a longer list is reported as invalid. */
@@ -49,5 +50,14 @@ bool pl_ignore_parse(const char *c, uint32_t base_off, struct pl_arena *a, struc
  */
 size_t pl_suppress_apply(struct pl_report *r, size_t first, const struct pl_df_file *file,
 			 struct pl_arena *a);
+
+/*
+ * The same for a YAML file (Compose, Kubernetes), where comments are found in SRC's text:
+ * an ignore comment on its own line applies to the next line that is not a comment (lines
+ * of comments directly above it form one block), one at the end of a line applies to
+ * that line, and a global one to the whole file.
+ */
+size_t pl_suppress_apply_yaml(struct pl_report *r, size_t first, const struct pl_source *src,
+			      struct pl_arena *a);
 
 #endif

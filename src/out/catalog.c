@@ -36,6 +36,7 @@ static const struct {
 	const char *name;
 } input_names[] = {
 	{ PL_IN_DOCKERFILE, "dockerfile" },
+	{ PL_IN_COMPOSE, "compose" },
 };
 
 /* Categories in the order the index presents them: the most direct risks first. Any other
@@ -57,6 +58,13 @@ pl_out_input_names(unsigned bits, const char **names, size_t max)
 		}
 	}
 	return n;
+}
+
+/* The language of a rule's examples, for Markdown code fences. */
+static const char *
+fence_lang(const struct pl_rule *r)
+{
+	return (r->inputs & PL_IN_COMPOSE) != 0 ? "yaml" : "dockerfile";
 }
 
 static const char *
@@ -195,12 +203,12 @@ pl_out_md_rule_body(struct pl_buf *b, const struct pl_rule *r, int level)
 	}
 	if (r->bad != NULL) {
 		md_heading(b, level, "Bad example");
-		pl_out_md_fence(b, "dockerfile", r->bad);
+		pl_out_md_fence(b, fence_lang(r), r->bad);
 		pl_buf_addc(b, '\n');
 	}
 	if (r->good != NULL) {
 		md_heading(b, level, "Good example");
-		pl_out_md_fence(b, "dockerfile", r->good);
+		pl_out_md_fence(b, fence_lang(r), r->good);
 		pl_buf_addc(b, '\n');
 	}
 	if (r->peers != NULL && r->peers[0] != NULL) {

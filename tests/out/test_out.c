@@ -1003,7 +1003,10 @@ test_docs(void **state)
 		assert_non_null(strstr(page, "## Why\n\n"));
 		assert_non_null(strstr(page, "## Fix\n\n"));
 		if (r->bad != NULL) {
-			assert_non_null(strstr(page, "```dockerfile\n"));
+			/* Examples are fenced in the language of the rule's input. */
+			assert_non_null(strstr(page, (r->inputs & PL_IN_COMPOSE) != 0
+							     ? "```yaml\n"
+							     : "```dockerfile\n"));
 		}
 		assert_non_null(strstr(page, "generated from the rule metadata by "
 					     "`plimsoll rules --docs`"));

@@ -11,7 +11,7 @@
  *
  * Each case is parsed and scanned with every rule; the findings of the file's rule
  * ("line:col ID name", in report order) must equal the expect block, where "(none)"
- * means no finding. An optional `--- config` block is a .plimsoll.yaml for the case.
+ * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file. An optional `--- config` block is a .plimsoll.yaml for the case.
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
@@ -35,7 +35,7 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, expect, config;
+	struct pl_buf dockerfile, compose, expect, config;
 	int line;
 };
 
@@ -66,12 +66,31 @@ run_case(struct tcase *c, const char *id, const char *path)
 	pl_arena_init(&a);
 	pl_report_init(&r);
 	pl_buf_init(&got);
-	if (pl_df_parse(&src, &a, &file, &err) != 0) {
+	if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
+		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
+	} else if (c->compose.n > 0) {
+		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
+		struct pl_source ysrc;
+
+		pl_source_from_mem(&ysrc, "compose.yaml", c->compose.p, c->compose.n);
+		if (pl_scan_compose_source(&r, &ysrc, "compose.yaml", &so) != 0) {
+			pl_buf_printf(&got, "error %u:%u %s\n", r.errors[0].line, r.errors[0].col,
+				      r.errors[0].message);
+		}
+		pl_report_sort(&r);
+		for (i = 0; i < r.nfindings; i++) {
+			const struct pl_finding *f = &r.findings[i];
+
+			if (all || strcmp(f->rule->id, id) == 0) {
+				pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col, f->rule->id,
+					      f->rule->name);
+			}
+		}
+		pl_source_finish(&ysrc);
+	} else if (pl_df_parse(&src, &a, &file, &err) != 0) {
 		struct pl_pos p = pl_source_pos(&src, err.off);
 
 		pl_buf_printf(&got, "error %u:%u %s\n", p.line, p.col, err.message);
-	} else if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
-		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
 	} else {
 		pl_df_model_build(&file, NULL, &a, &m);
 		pl_run_dockerfile_rules(&r, &m, "Dockerfile", c->config.n > 0 ? &cfg : NULL);
@@ -143,6 +162,7 @@ main(int argc, char **argv)
 				bad += strcmp(c.kind, "bad") == 0;
 				good += strcmp(c.kind, "good") == 0;
 				pl_buf_finish(&c.dockerfile);
+				pl_buf_finish(&c.compose);
 				pl_buf_finish(&c.expect);
 				pl_buf_finish(&c.config);
 				free(c.title);
@@ -173,6 +193,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- dockerfile") == 0) {
 			section = &c.dockerfile;
+			continue;
+		}
+		if (strcmp(line, "--- compose") == 0) {
+			section = &c.compose;
 			continue;
 		}
 		if (strcmp(line, "--- expect") == 0) {

@@ -86,7 +86,7 @@ pl_df_secret_name(const char *name)
 static void
 redact(struct pl_check *ck, struct pl_finding *f, const struct pl_df_word *val)
 {
-	const struct pl_source *src = ck->m->src;
+	const struct pl_source *src = ck->src;
 	struct pl_pos a = pl_source_pos(src, val->off), b = pl_source_pos(src, val->end);
 	size_t len, keep = val->n < 4 ? val->n : 4, vb, ve;
 	const char *line = pl_source_line(src, a.line, &len);

@@ -1,0 +1,42 @@
+/*
+ * util.h -- questions that several Compose rules ask of the model.
+ */
+#ifndef PL_RULES_DC_UTIL_H
+#define PL_RULES_DC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/run.h"
+#include "model/compose.h"
+
+/* Reports a finding of CK's rule about NODE (or its KEY, or service S's name when neither
+ * has a position). */
+struct pl_finding *pl_dc_report(struct pl_check *ck, const struct pl_compose_service *s,
+				struct fy_node *node, struct fy_node *key, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Setting KEY of S as text (NULL when unset or not a scalar). */
+const char *pl_dc_str(const struct pl_compose *c, const struct pl_compose_service *s,
+		      const char *key, struct fy_node **node, struct fy_node **key_node);
+
+/* The items of sequence N (aliases followed), or of a one-item "sequence" when N is a
+ * scalar; calls FN for each until it returns false. */
+void pl_dc_each(struct fy_node *n, bool (*fn)(struct fy_node *item, void *ctx), void *ctx);
+
+/* `deploy.resources.limits.KEY` of S, or the legacy top-level setting LEGACY; NULL when
+ * neither is set. */
+struct fy_node *pl_dc_limit(const struct pl_compose_service *s, const char *key,
+			    const char *legacy);
+
+/* Image of S without a build: reference text, NULL when the service builds its image. */
+const char *pl_dc_image(const struct pl_compose *c, const struct pl_compose_service *s,
+			struct fy_node **node);
+
+/* The host path a `volumes:` item mounts (short "SRC:DST[:MODE]" or long syntax with
+ * type bind), NULL for named volumes, tmpfs and interpolated sources; *AT gets the node to
+ * point a finding at. */
+const char *pl_dc_volume_source(const struct pl_compose *c, struct fy_node *item,
+				struct fy_node **at);
+
+#endif
