@@ -7,8 +7,12 @@
  * under the base directory are written relative to %SRCROOT%, which is how code scanning
  * maps results onto repository files; anything else gets an absolute file:// URI. Columns
  * are code points (columnKind "unicodeCodePoints"), as the engine counts them.
+ *
+ * The log is streamed (out/jsonw.h) in the layout jansson writes, key for key in the order
+ * below, and written out in pieces: its size does not limit how many results a run holds.
  */
 #include "out/common.h"
+#include "out/jsonw.h"
 #include "core/str.h"
 #include "core/xalloc.h"
 
@@ -27,6 +31,7 @@ struct sarif {
 	char *base; /* base_dir lexically normalised, or NULL when not absolute */
 	const struct pl_rule **extra; /* rules of results that the catalog lacks */
 	size_t nextra;
+	struct pl_jw w;
 };
 
 static bool
@@ -112,12 +117,11 @@ below(const char *base, const char *abs)
 	return NULL;
 }
 
-/* {"uri": ..., "uriBaseId": "%SRCROOT%"} for FILE relative to the base directory, or
- * {"uri": "file:///..."} when FILE is outside it. */
-static json_t *
-artifact_location(const struct sarif *s, const char *file)
+/* "artifactLocation": {"uri": ..., "uriBaseId": "%SRCROOT%"} for FILE relative to the base
+ * directory, or {"uri": "file:///..."} when FILE is outside it. */
+static void
+artifact_location(struct sarif *s, const char *file)
 {
-	json_t *loc = pl_out_json_object();
 	struct pl_buf b, joined;
 	const char *rel = NULL;
 	char *abs = NULL;
@@ -139,28 +143,31 @@ artifact_location(const struct sarif *s, const char *file)
 			rel += 2;
 		}
 	}
+	pl_jw_key(&s->w, "artifactLocation");
+	pl_jw_object(&s->w);
 	if (rel != NULL) {
 		add_uri_path(&b, rel);
-		pl_out_json_set(loc, "uri", pl_out_json_str(b.p != NULL ? b.p : ""));
-		pl_out_json_set(loc, "uriBaseId", pl_out_json_str(srcroot));
+		pl_jw_kstr(&s->w, "uri", b.p != NULL ? b.p : "");
+		pl_jw_kstr(&s->w, "uriBaseId", srcroot);
 	} else {
 		pl_buf_adds(&b, "file://");
 		add_uri_path(&b, abs);
-		pl_out_json_set(loc, "uri", pl_out_json_str(b.p));
+		pl_jw_kstr(&s->w, "uri", b.p);
 	}
+	pl_jw_close(&s->w, '}');
 	free(abs);
 	pl_buf_finish(&joined);
 	pl_buf_finish(&b);
-	return loc;
 }
 
-static json_t *
-text_object(const char *text)
+/* "KEY": {"text": TEXT}, SARIF's message object. */
+static void
+text_object(struct pl_jw *w, const char *key, const char *text)
 {
-	json_t *m = pl_out_json_object();
-
-	pl_out_json_set(m, "text", pl_out_json_str(text));
-	return m;
+	pl_jw_key(w, key);
+	pl_jw_object(w);
+	pl_jw_kstr(w, "text", text);
+	pl_jw_close(w, '}');
 }
 
 /* The rule's help as plain text: why, fix, then the bad and good examples. */
@@ -187,41 +194,51 @@ help_text(const struct pl_rule *r)
 	return pl_buf_take(&b);
 }
 
-static json_t *
-rule_descriptor(const struct pl_rule *r)
+static void
+rule_descriptor(struct pl_jw *w, const struct pl_rule *r)
 {
-	json_t *d = pl_out_json_object(), *help = pl_out_json_object();
-	json_t *conf = pl_out_json_object(), *props = pl_out_json_object();
-	json_t *tags = pl_out_json_array();
 	struct pl_buf md;
 	char *text;
 
-	pl_out_json_set(d, "id", pl_out_json_str(r->id));
-	pl_out_json_set(d, "name", pl_out_json_str(r->name));
-	pl_out_json_set(d, "shortDescription", text_object(r->title));
-	pl_out_json_set(d, "fullDescription", text_object(r->why));
+	pl_jw_object(w);
+	pl_jw_kstr(w, "id", r->id);
+	pl_jw_kstr(w, "name", r->name);
+	text_object(w, "shortDescription", r->title);
+	text_object(w, "fullDescription", r->why);
+	pl_jw_key(w, "help");
+	pl_jw_object(w);
 	text = help_text(r);
-	pl_out_json_set(help, "text", pl_out_json_str(text));
+	pl_jw_kstr(w, "text", text);
 	free(text);
 	pl_buf_init(&md);
 	pl_out_md_rule_body(&md, r, 2);
-	pl_out_json_set(help, "markdown", pl_out_json_str(md.p != NULL ? md.p : ""));
+	pl_jw_kstr(w, "markdown", md.p != NULL ? md.p : "");
 	pl_buf_finish(&md);
-	pl_out_json_set(d, "help", help);
-	pl_out_json_set(conf, "level", pl_out_json_str(pl_severity_sarif_level(r->severity)));
-	pl_out_json_set(d, "defaultConfiguration", conf);
+	pl_jw_close(w, '}');
+	pl_jw_key(w, "defaultConfiguration");
+	pl_jw_object(w);
+	pl_jw_kstr(w, "level", pl_severity_sarif_level(r->severity));
+	pl_jw_close(w, '}');
+	pl_jw_key(w, "properties");
+	pl_jw_object(w);
+	pl_jw_key(w, "tags");
+	pl_jw_array(w);
 	if (r->category != NULL) {
-		pl_out_json_push(tags, pl_out_json_str(r->category));
+		pl_jw_str(w, r->category);
 	}
 	/* GitHub code scanning reads security-severity only from rules tagged "security". */
-	pl_out_json_push(tags, pl_out_json_str("security"));
-	pl_out_json_set(props, "tags", tags);
-	pl_out_json_set(props, "security-severity",
-			pl_out_json_str(pl_severity_score(r->severity)));
-	pl_out_json_set(props, "precision", pl_out_json_str("high"));
-	pl_out_json_set(props, "peers", pl_out_json_strv(r->peers));
-	pl_out_json_set(d, "properties", props);
-	return d;
+	pl_jw_str(w, "security");
+	pl_jw_close(w, ']');
+	pl_jw_kstr(w, "security-severity", pl_severity_score(r->severity));
+	pl_jw_kstr(w, "precision", "high");
+	pl_jw_key(w, "peers");
+	pl_jw_array(w);
+	for (const char *const *p = r->peers; p != NULL && *p != NULL; p++) {
+		pl_jw_str(w, *p);
+	}
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, '}');
 }
 
 /* The index of rule R in the run's rules[]: the catalog first, then the extra rules. */
@@ -268,190 +285,253 @@ collect_extra(struct sarif *s, const struct pl_report *r)
 	}
 }
 
-static json_t *
-region(const struct pl_finding *f)
+static void
+region(struct pl_jw *w, const struct pl_finding *f)
 {
-	json_t *g = pl_out_json_object();
-
-	pl_out_json_set(g, "startLine", json_integer(f->line));
+	pl_jw_key(w, "region");
+	pl_jw_object(w);
+	pl_jw_kint(w, "startLine", f->line);
 	if (f->col > 0) {
-		pl_out_json_set(g, "startColumn", json_integer(f->col));
+		pl_jw_kint(w, "startColumn", f->col);
 	}
 	if (f->end_line >= f->line && f->end_col > 0) {
-		pl_out_json_set(g, "endLine", json_integer(f->end_line));
-		pl_out_json_set(g, "endColumn", json_integer(f->end_col));
+		pl_jw_kint(w, "endLine", f->end_line);
+		pl_jw_kint(w, "endColumn", f->end_col);
 	}
 	if (f->evidence != NULL) {
-		pl_out_json_set(g, "snippet", text_object(f->evidence));
+		text_object(w, "snippet", f->evidence);
 	}
-	return g;
-}
-
-static json_t *
-physical_location(json_t *artifact, json_t *reg)
-{
-	json_t *loc = pl_out_json_object(), *phys = pl_out_json_object();
-
-	pl_out_json_set(phys, "artifactLocation", artifact);
-	if (reg != NULL) {
-		pl_out_json_set(phys, "region", reg);
-	}
-	pl_out_json_set(loc, "physicalLocation", phys);
-	return loc;
+	pl_jw_close(w, '}');
 }
 
 /* The edit as a SARIF fix: one replacement of a byte range of the file. */
-static json_t *
-fixes(const struct sarif *s, const struct pl_finding *f)
+static void
+fixes(struct sarif *s, const struct pl_finding *f)
 {
-	json_t *fix = pl_out_json_object(), *change = pl_out_json_object();
-	json_t *rep = pl_out_json_object(), *del = pl_out_json_object();
-	json_t *changes = pl_out_json_array(), *reps = pl_out_json_array();
-	json_t *list = pl_out_json_array();
+	struct pl_jw *w = &s->w;
 	uint32_t len = f->edit->end > f->edit->off ? f->edit->end - f->edit->off : 0;
 
-	pl_out_json_set(del, "byteOffset", json_integer(f->edit->off));
-	pl_out_json_set(del, "byteLength", json_integer(len));
-	pl_out_json_set(rep, "deletedRegion", del);
-	pl_out_json_set(rep, "insertedContent", text_object(f->edit->replacement != NULL
-								    ? f->edit->replacement
-								    : ""));
-	pl_out_json_push(reps, rep);
-	pl_out_json_set(change, "artifactLocation", artifact_location(s, f->file));
-	pl_out_json_set(change, "replacements", reps);
-	pl_out_json_push(changes, change);
-	pl_out_json_set(fix, "description", text_object(pl_out_fix(f)));
-	pl_out_json_set(fix, "artifactChanges", changes);
-	pl_out_json_push(list, fix);
-	return list;
+	pl_jw_key(w, "fixes");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	text_object(w, "description", pl_out_fix(f));
+	pl_jw_key(w, "artifactChanges");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	artifact_location(s, f->file);
+	pl_jw_key(w, "replacements");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	pl_jw_key(w, "deletedRegion");
+	pl_jw_object(w);
+	pl_jw_kint(w, "byteOffset", f->edit->off);
+	pl_jw_kint(w, "byteLength", len);
+	pl_jw_close(w, '}');
+	text_object(w, "insertedContent",
+		    f->edit->replacement != NULL ? f->edit->replacement : "");
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
 }
 
-static json_t *
-result(const struct sarif *s, const struct pl_finding *f)
+static void
+result(struct sarif *s, const struct pl_finding *f)
 {
+	struct pl_jw *w = &s->w;
 	char fp[PL_OUT_FINGERPRINT_SIZE];
-	json_t *res = pl_out_json_object(), *locs = pl_out_json_array();
-	json_t *pfp = pl_out_json_object(), *props = pl_out_json_object();
 
-	pl_out_json_set(res, "ruleId", pl_out_json_str(f->rule->id));
-	pl_out_json_set(res, "ruleIndex", json_integer(rule_index(s, f->rule)));
-	pl_out_json_set(res, "level", pl_out_json_str(pl_severity_sarif_level(f->severity)));
-	pl_out_json_set(res, "message", text_object(f->message));
-	pl_out_json_push(locs, physical_location(artifact_location(s, f->file),
-						 f->line > 0 ? region(f) : NULL));
-	pl_out_json_set(res, "locations", locs);
-	pl_out_fingerprint(f, fp);
-	pl_out_json_set(pfp, "primaryLocationLineHash", pl_out_json_str(fp));
-	pl_out_json_set(res, "partialFingerprints", pfp);
-	if (f->edit != NULL) {
-		pl_out_json_set(res, "fixes", fixes(s, f));
+	pl_jw_object(w);
+	pl_jw_kstr(w, "ruleId", f->rule->id);
+	pl_jw_kint(w, "ruleIndex", rule_index(s, f->rule));
+	pl_jw_kstr(w, "level", pl_severity_sarif_level(f->severity));
+	text_object(w, "message", f->message);
+	pl_jw_key(w, "locations");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	pl_jw_key(w, "physicalLocation");
+	pl_jw_object(w);
+	artifact_location(s, f->file);
+	if (f->line > 0) {
+		region(w, f);
 	}
-	pl_out_json_set(props, "severity", pl_out_json_str(pl_severity_name(f->severity)));
-	pl_out_json_set(res, "properties", props);
-	return res;
+	pl_jw_close(w, '}');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
+	pl_out_fingerprint(f, fp);
+	pl_jw_key(w, "partialFingerprints");
+	pl_jw_object(w);
+	pl_jw_kstr(w, "primaryLocationLineHash", fp);
+	pl_jw_close(w, '}');
+	if (f->edit != NULL) {
+		fixes(s, f);
+	}
+	pl_jw_key(w, "properties");
+	pl_jw_object(w);
+	pl_jw_kstr(w, "severity", pl_severity_name(f->severity));
+	pl_jw_close(w, '}');
+	pl_jw_close(w, '}');
 }
 
 /* A file that could not be read or parsed, as an error notification with its place. */
-static json_t *
-notification(const struct sarif *s, const struct pl_file_error *e)
+static void
+notification(struct sarif *s, const struct pl_file_error *e)
 {
-	json_t *n = pl_out_json_object(), *locs = pl_out_json_array(), *reg = NULL;
+	struct pl_jw *w = &s->w;
 
-	pl_out_json_set(n, "level", pl_out_json_str("error"));
-	pl_out_json_set(n, "message", text_object(e->message));
+	pl_jw_object(w);
+	pl_jw_kstr(w, "level", "error");
+	text_object(w, "message", e->message);
+	pl_jw_key(w, "locations");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	pl_jw_key(w, "physicalLocation");
+	pl_jw_object(w);
+	artifact_location(s, e->file);
 	if (e->line > 0) {
-		reg = pl_out_json_object();
-		pl_out_json_set(reg, "startLine", json_integer(e->line));
+		pl_jw_key(w, "region");
+		pl_jw_object(w);
+		pl_jw_kint(w, "startLine", e->line);
 		if (e->col > 0) {
-			pl_out_json_set(reg, "startColumn", json_integer(e->col));
+			pl_jw_kint(w, "startColumn", e->col);
 		}
+		pl_jw_close(w, '}');
 	}
-	pl_out_json_push(locs, physical_location(artifact_location(s, e->file), reg));
-	pl_out_json_set(n, "locations", locs);
-	return n;
+	pl_jw_close(w, '}');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
 }
 
-static json_t *
-driver(const struct sarif *s)
-{
-	json_t *d = pl_out_json_object(), *rules = pl_out_json_array();
-	size_t i;
+/* Written in pieces of about this size, so that memory stays flat however many results
+ * there are. */
+enum { FLUSH_AT = 64 * 1024 };
 
-	pl_out_json_set(d, "name", pl_out_json_str("plimsoll"));
-	if (s->o->version != NULL) {
-		pl_out_json_set(d, "version", pl_out_json_str(s->o->version));
-		pl_out_json_set(d, "semanticVersion", pl_out_json_str(s->o->version));
+/* Writes what B holds once it reaches FLUSH_AT bytes, or at all when ALL; empties it.
+ * Returns 0, or -1 when writing failed. */
+static int
+flush(FILE *out, struct pl_buf *b, bool all)
+{
+	int rc;
+
+	if (b->n == 0 || (!all && b->n < FLUSH_AT)) {
+		return 0;
 	}
+	rc = fwrite(b->p, 1, b->n, out) != b->n ? -1 : 0;
+	pl_buf_reset(b);
+	return rc;
+}
+
+static int
+driver(struct sarif *s, FILE *out)
+{
+	struct pl_jw *w = &s->w;
+	size_t i;
+	int rc = 0;
+
+	pl_jw_key(w, "driver");
+	pl_jw_object(w);
+	pl_jw_kstr(w, "name", "plimsoll");
+	if (s->o->version != NULL) {
+		pl_jw_kstr(w, "version", s->o->version);
+		pl_jw_kstr(w, "semanticVersion", s->o->version);
+	}
+	pl_jw_key(w, "rules");
+	pl_jw_array(w);
 	for (i = 0; i < pl_nrules; i++) {
-		pl_out_json_push(rules, rule_descriptor(pl_rules[i]));
+		rule_descriptor(w, pl_rules[i]);
+		rc |= flush(out, w->b, false);
 	}
 	for (i = 0; i < s->nextra; i++) {
-		pl_out_json_push(rules, rule_descriptor(s->extra[i]));
+		rule_descriptor(w, s->extra[i]);
+		rc |= flush(out, w->b, false);
 	}
-	pl_out_json_set(d, "rules", rules);
-	return d;
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	return rc;
 }
 
 static int
 write_sarif(FILE *out, const struct pl_report *r, const struct pl_out_opts *o)
 {
 	struct sarif s = { .o = o };
-	json_t *root = pl_out_json_object(), *runs = pl_out_json_array();
-	json_t *run = pl_out_json_object(), *tool = pl_out_json_object();
-	json_t *inv = pl_out_json_object(), *invs = pl_out_json_array();
-	json_t *notes = pl_out_json_array(), *results = pl_out_json_array();
-	json_t *bases, *root_base;
-	struct pl_buf b;
+	struct pl_jw *w = &s.w;
+	struct pl_buf b, uri;
 	size_t i;
-	int rc;
+	int rc = 0;
 
 	if (o->base_dir != NULL && o->base_dir[0] == '/') {
 		s.base = normalise(o->base_dir);
 	}
 	collect_extra(&s, r);
+	pl_buf_init(&b);
+	pl_jw_init(w, &b);
 
-	pl_out_json_set(root, "$schema", pl_out_json_str(schema_uri));
-	pl_out_json_set(root, "version", pl_out_json_str("2.1.0"));
-	pl_out_json_set(tool, "driver", driver(&s));
-	pl_out_json_set(run, "tool", tool);
+	pl_jw_object(w);
+	pl_jw_kstr(w, "$schema", schema_uri);
+	pl_jw_kstr(w, "version", "2.1.0");
+	pl_jw_key(w, "runs");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	pl_jw_key(w, "tool");
+	pl_jw_object(w);
+	rc |= driver(&s, out);
+	pl_jw_close(w, '}');
 
 	/* An unreadable or unparsable input leaves the run incomplete, as exit code 2 says;
 	 * each one is an error notification that names the file. */
-	pl_out_json_set(inv, "executionSuccessful", json_boolean(r->nerrors == 0));
+	pl_jw_key(w, "invocations");
+	pl_jw_array(w);
+	pl_jw_object(w);
+	pl_jw_key(w, "executionSuccessful");
+	pl_jw_bool(w, r->nerrors == 0);
+	pl_jw_key(w, "toolExecutionNotifications");
+	pl_jw_array(w);
 	for (i = 0; i < r->nerrors; i++) {
-		pl_out_json_push(notes, notification(&s, &r->errors[i]));
+		notification(&s, &r->errors[i]);
+		rc |= flush(out, &b, false);
 	}
-	pl_out_json_set(inv, "toolExecutionNotifications", notes);
-	pl_out_json_push(invs, inv);
-	pl_out_json_set(run, "invocations", invs);
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
 
 	if (s.base != NULL) {
-		pl_buf_init(&b);
-		pl_buf_adds(&b, "file://");
-		add_uri_path(&b, s.base);
+		pl_buf_init(&uri);
+		pl_buf_adds(&uri, "file://");
+		add_uri_path(&uri, s.base);
 		if (strcmp(s.base, "/") != 0) {
-			pl_buf_addc(&b, '/');
+			pl_buf_addc(&uri, '/');
 		}
-		bases = pl_out_json_object();
-		root_base = pl_out_json_object();
-		pl_out_json_set(root_base, "uri", pl_out_json_str(b.p));
-		pl_out_json_set(bases, srcroot, root_base);
-		pl_out_json_set(run, "originalUriBaseIds", bases);
-		pl_buf_finish(&b);
+		pl_jw_key(w, "originalUriBaseIds");
+		pl_jw_object(w);
+		pl_jw_key(w, srcroot);
+		pl_jw_object(w);
+		pl_jw_kstr(w, "uri", uri.p);
+		pl_jw_close(w, '}');
+		pl_jw_close(w, '}');
+		pl_buf_finish(&uri);
 	}
 
+	pl_jw_key(w, "results");
+	pl_jw_array(w);
 	for (i = 0; i < r->nfindings; i++) {
-		pl_out_json_push(results, result(&s, &r->findings[i]));
+		result(&s, &r->findings[i]);
+		rc |= flush(out, &b, false);
 	}
-	pl_out_json_set(run, "results", results);
-	pl_out_json_set(run, "columnKind", pl_out_json_str("unicodeCodePoints"));
-	pl_out_json_push(runs, run);
-	pl_out_json_set(root, "runs", runs);
+	pl_jw_close(w, ']');
+	pl_jw_kstr(w, "columnKind", "unicodeCodePoints");
+	pl_jw_close(w, '}');
+	pl_jw_close(w, ']');
+	pl_jw_close(w, '}');
+	pl_buf_addc(&b, '\n');
+	rc |= flush(out, &b, true);
 
-	rc = pl_out_json_write(out, root);
+	pl_buf_finish(&b);
 	free(s.base);
 	free(s.extra);
-	return rc;
+	return rc != 0 || ferror(out) ? -1 : 0;
 }
 
 const struct pl_format pl_format_sarif = {
