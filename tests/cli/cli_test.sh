@@ -75,11 +75,16 @@ cp "$tmp/Dockerfile" "$tmp/tree/Dockerfile.prod"
 cp "$tmp/Dockerfile" "$tmp/tree/Containerfile"
 cp "$tmp/Dockerfile" "$tmp/tree/.git/Dockerfile"
 cp "$tmp/Dockerfile" "$tmp/tree/node_modules/x/Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/worker_Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/Dockerfile-dev"
 printf '# not a Dockerfile\n' >"$tmp/tree/docs/Dockerfile.md"
+printf 'node_modules\n' >"$tmp/tree/svc/Dockerfile.dockerignore"
+printf 'not a Dockerfile\n' >"$tmp/tree/docs/Dockerfiles"
+printf 'not a Dockerfile\n' >"$tmp/tree/docs/myDockerfile"
 ln -s "$tmp/tree/svc" "$tmp/tree/link-to-svc"
 expect_rc 1 "directory" -- "$bin" scan --format json "$tmp/tree"
 n=$(grep -o '"rule_id": "DF0002"' "$tmp/out" | wc -l)
-if [ "$n" -eq 4 ]; then ok; else bad "walk found $n Dockerfiles, want 4"; fi
+if [ "$n" -eq 6 ]; then ok; else bad "walk found $n Dockerfiles, want 6"; fi
 lacks "$tmp/out" "node_modules" "node_modules skipped"
 lacks "$tmp/out" ".git/" ".git skipped"
 lacks "$tmp/out" "link-to-svc" "symlinked directories not followed"
@@ -217,6 +222,24 @@ contains "$tmp/err" "binary.yaml:1:7: error: not UTF-8 text" "invalid UTF-8 conf
 printf 'a: &x [1]\nignore: *x\n' >"$tmp/alias.yaml"
 expect_rc 2 "aliases refused" -- "$bin" scan --config "$tmp/alias.yaml" "$tmp/Dockerfile"
 contains "$tmp/err" "aliases are not allowed" "alias message"
+
+# A large text report (its second half is rendered on another thread) lists the findings
+# in the same order as the JSON report, each once.
+{
+	echo 'FROM alpine:3.20'
+	i=0
+	while [ $i -lt 700 ]; do echo "ADD f$i /f$i"; i=$((i + 1)); done
+} >"$tmp/many.Dockerfile"
+expect_rc 1 "large text report" -- "$bin" scan --no-color "$tmp/many.Dockerfile"
+grep -o '^[^ ]*many.Dockerfile:[0-9]*:[0-9]*: [a-z]*: [A-Z]*[0-9]*' "$tmp/out" >"$tmp/order.text"
+expect_rc 1 "large json report" -- "$bin" scan --format json "$tmp/many.Dockerfile"
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+for f in d["findings"]:
+    print("%s:%d:%d: %s: %s" % (f["file"], f["start"]["line"], f["start"]["column"], f["severity"], f["rule_id"]))' \
+	"$tmp/out" >"$tmp/order.json"
+if [ "$(wc -l <"$tmp/order.text")" -gt 700 ] && cmp -s "$tmp/order.text" "$tmp/order.json"; then ok
+else bad "large text report differs from the JSON report's order"; fi
 
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
