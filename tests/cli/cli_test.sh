@@ -241,6 +241,36 @@ for f in d["findings"]:
 if [ "$(wc -l <"$tmp/order.text")" -gt 700 ] && cmp -s "$tmp/order.text" "$tmp/order.json"; then ok
 else bad "large text report differs from the JSON report's order"; fi
 
+# Compose services are judged with their Dockerfile's facts.
+mkdir -p "$tmp/cf/api" "$tmp/cf/worker"
+printf 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD ["/app/health"]\n' >"$tmp/cf/api/Dockerfile"
+printf 'FROM alpine:3.20\nCMD ["/app/run"]\n' >"$tmp/cf/worker/Dockerfile.prod"
+cat >"$tmp/cf/compose.yaml" <<'YAML'
+services:
+  api:
+    build: ./api
+    depends_on: [worker]
+  worker:
+    build:
+      context: worker
+      dockerfile: Dockerfile.prod
+  inline:
+    build:
+      context: .
+      dockerfile_inline: |
+        FROM alpine:3.20
+        USER app
+        HEALTHCHECK NONE
+YAML
+expect_rc 1 "compose with Dockerfiles" -- "$bin" scan --no-color --fail-on info "$tmp/cf/compose.yaml"
+lacks "$tmp/out" "service 'api' sets no user" "a Dockerfile with USER satisfies DC0017"
+lacks "$tmp/out" "service 'api' has no health check" "a Dockerfile with HEALTHCHECK satisfies DC0020"
+contains "$tmp/out" "compose.yaml:6:5: medium: DC0017 service 'worker' sets no user and its image runs as root: $tmp/cf/worker/Dockerfile.prod" "DC0017 names the Dockerfile"
+contains "$tmp/out" "service 'worker' has no health check, and neither has its image" "DC0020 with the Dockerfile"
+lacks "$tmp/out" "service 'inline' sets no user" "dockerfile_inline is read"
+lacks "$tmp/out" "service 'inline' has no health check" "HEALTHCHECK NONE is a choice"
+lacks "$tmp/out" "DC0021" "worker reports no health, so depends_on needs no condition"
+
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
 for id in DF0001 DF0002 DF0003 DF0004 DF0006 DF0007 DF0008 DF0009 DF0010 DF0011; do
