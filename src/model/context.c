@@ -280,8 +280,7 @@ add_entry(struct walker *w)
 
 /* Decides the entry IDX (its path in w->path) with the ignore file. */
 static void
-decide(struct walker *w, size_t idx, uint32_t depth, const unsigned char *parent,
-       unsigned char *self)
+decide(struct walker *w, size_t idx, const unsigned char *parent, unsigned char *self)
 {
 	struct pl_ctx_entry *e = &w->ctx->entries[idx];
 	struct pl_di_result res;
@@ -305,7 +304,6 @@ decide(struct walker *w, size_t idx, uint32_t depth, const unsigned char *parent
 	if (w->work > PL_MAX_CTX_MATCH_WORK) {
 		cut(w, "PL_MAX_CTX_MATCH_WORK", true);
 	}
-	(void)depth;
 }
 
 /*
@@ -388,7 +386,7 @@ walk_dir(struct walker *w, int fd, size_t plen, uint32_t depth, const unsigned c
 		} else {
 			e->type = PL_CTX_OTHER;
 		}
-		decide(w, idx, depth, parent, self);
+		decide(w, idx, parent, self);
 		e = &w->ctx->entries[idx];
 		e->sensitive = pl_ctx_classify(e->path, e->type == PL_CTX_DIR);
 		if (e->type == PL_CTX_DIR) {

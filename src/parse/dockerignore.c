@@ -768,11 +768,11 @@ add_group(struct rparser *p, const struct group *g, bool with_nul)
 	}
 }
 
-/* \d \s \w and their negations (Go's perlGroup); into a class being built from FIRST.
- * Returns true when S starts with one. A negated group inside a class is added as its
- * complement ranges. */
+/* \d \s \w and their negations (Go's perlGroup), added to the class being built when
+ * the expression continues with one (then true). A negated group is added as the ranges
+ * of its complement. */
 static bool
-perl_class(struct rparser *p, size_t first)
+perl_class(struct rparser *p)
 {
 	static const struct group d = { "d", "09", false }, s = { "s", "\t\n\f\r  ", false },
 				  w = { "w", "09AZ__az", false };
@@ -803,7 +803,6 @@ perl_class(struct rparser *p, size_t first)
 	if (neg) {
 		finish_class(p, start, true);
 	}
-	(void)first;
 	return true;
 }
 
@@ -811,7 +810,6 @@ perl_class(struct rparser *p, size_t first)
 static int
 parse_class(struct rparser *p, struct rnode *n)
 {
-	const unsigned char *whole = p->s;
 	size_t first = p->nranges, gstart;
 	bool neg = false, firstc = true;
 	int32_t lo, hi;
@@ -878,7 +876,7 @@ parse_class(struct rparser *p, struct rnode *n)
 			}
 			continue;
 		}
-		if (perl_class(p, first)) {
+		if (perl_class(p)) {
 			continue;
 		}
 		if (p->s >= p->end) {
@@ -907,7 +905,6 @@ parse_class(struct rparser *p, struct rnode *n)
 		}
 		add_range(p, lo, hi);
 	}
-	(void)whole;
 	p->s++; /* ] */
 	n->kind = R_CLASS;
 	n->cls = (uint32_t)first;
@@ -1074,7 +1071,7 @@ parse_concat(struct rparser *p, struct nodes *ns, bool in_group)
 			{
 				size_t first = p->nranges;
 
-				if (perl_class(p, first)) {
+				if (perl_class(p)) {
 					n = push(p, ns);
 					n->kind = R_CLASS;
 					n->cls = (uint32_t)first;
