@@ -69,4 +69,34 @@
  * ones and keeps libfyaml's tree (several times the text) bounded. */
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
+/* Longest .dockerignore line Docker reads: its line scanner (Go's bufio.Scanner) stops
+ * with "token too long" at 64 KiB, and the build fails. Not a plimsoll choice. */
+#define PL_MAX_IGNORE_LINE_BYTES 65535u
+
+/* Most patterns taken from one .dockerignore, and the longest pattern. Real files have a
+ * few dozen patterns of a few dozen bytes; matching costs patterns x pattern length per
+ * path, so both bounds keep a hostile file from making a context walk take hours. */
+#define PL_MAX_IGNORE_PATTERNS 10000u
+#define PL_MAX_IGNORE_PATTERN_BYTES 4096u
+
+/* Most entries (files, directories, links) listed from one build context, and the most
+ * path bytes they may hold together. A large monorepo has a few hundred thousand files;
+ * the bounds keep the listing (about 100 bytes an entry) under a few hundred MiB. */
+#define PL_MAX_CTX_ENTRIES 1000000u
+#define PL_MAX_CTX_PATH_BYTES (128u * 1024u * 1024u)
+
+/* Deepest directory level listed in a build context, and the longest relative path:
+ * PATH_MAX on Linux, which is what the tools that send the context can open. */
+#define PL_MAX_CTX_DEPTH 128u
+#define PL_MAX_CTX_PATH 4096u
+
+/* Most pattern-matching steps spent on one context walk: about a minute of work. A real
+ * context needs far less (files x patterns x a few dozen steps); a hostile .dockerignore
+ * could need far more, and then the walk stops with a limit message. */
+#define PL_MAX_CTX_MATCH_WORK (16ull * 1024u * 1024u * 1024u)
+
+/* Most symbolic links followed while resolving one COPY source inside the context: the
+ * Linux kernel's own limit (MAXSYMLINKS), so loops end the way they end for the builder. */
+#define PL_MAX_SYMLINK_HOPS 40u
+
 #endif
