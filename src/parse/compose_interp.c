@@ -271,7 +271,7 @@ static int
 braced(struct interp *ip, unsigned depth, int parent)
 {
 	size_t off = ip->pos, name_off, name_end, k, mark = ip->out.n;
-	size_t counts[2] = { ip->nexpanded, ip->nunset };
+	size_t counts[2];
 	enum pl_interp_op op = PL_INTERP_PLAIN;
 	int idx = -1;
 	const char *v;
@@ -298,9 +298,14 @@ braced(struct interp *ip, unsigned depth, int parent)
 		if (idx < 0) {
 			return -1;
 		}
+		/* Unfinished until its "}" is read: see pl_interp_refs. */
+		ip->refs[idx].end = 0;
 	} else {
 		ip->nexpanded++;
 	}
+	/* What the word adds to the counts is taken back when the word is cut. */
+	counts[0] = ip->nexpanded;
+	counts[1] = ip->nunset;
 	if (ip->in[ip->pos] == '}') {
 		ip->pos++;
 		if (ip->listing) {
@@ -487,6 +492,16 @@ pl_interp_refs(const char *in, size_t n, struct pl_arena *a, struct pl_interp_re
 	};
 	int rc = word(&ip, false, 0, -1, 0);
 
+	if (rc < 0) {
+		/* Keep the references before the first unfinished one (the one the error is
+		 * in, or one whose word holds it); the ones nested in it come after it. */
+		for (size_t i = 0; i < ip.nrefs; i++) {
+			if (ip.refs[i].end == 0) {
+				ip.nrefs = i;
+				break;
+			}
+		}
+	}
 	*refs = ip.nrefs > 0 ? ip.refs : NULL;
 	*nrefs = ip.nrefs;
 	return rc < 0 ? -1 : 0;

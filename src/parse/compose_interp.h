@@ -109,7 +109,8 @@ struct pl_interp_ref {
 	bool braced;           /* ${NAME...} rather than $NAME */
 	const char *word;      /* the default / error / alternative text exactly as written
 				* (references in it not expanded), NUL-terminated, in the arena;
-				* "" when OP is PL_INTERP_PLAIN */
+				* "" when OP is PL_INTERP_PLAIN. Its length is word_end - word_off
+				* (it may hold a NUL byte if the value does). */
 	size_t off, end;       /* the whole reference: from "$" to after "}" (or the name) */
 	size_t name_off, name_end;
 	size_t word_off, word_end; /* WORD; both equal name_end when OP is PL_INTERP_PLAIN */
@@ -122,7 +123,8 @@ struct pl_interp_ref {
  * reference before the ones nested in its WORD. "$$" is no reference; text that is kept
  * as written ("$1") is none either. Returns 0 with *REFS (arena array, NULL when
  * *NREFS is 0) and *NREFS, or -1 with *ERR (PL_INTERP_ESYNTAX or PL_INTERP_ELIMIT); on
- * error *REFS and *NREFS hold the references read before the fault.
+ * error *REFS and *NREFS hold the complete references that come before the one the fault
+ * is in (or before the reference whose WORD holds it).
  */
 int pl_interp_refs(const char *in, size_t n, struct pl_arena *a, struct pl_interp_ref **refs,
 		   size_t *nrefs, struct pl_interp_error *err);
