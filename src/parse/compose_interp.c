@@ -80,14 +80,15 @@ name_char(char c)
 	return name_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Appends S[0..k) to the output; OFF is where in the input it comes from, for the error. */
 static int
-emit(struct interp *ip, const char *s, size_t k)
+emit(struct interp *ip, const char *s, size_t k, size_t off)
 {
 	if (ip->listing || k == 0) {
 		return 0;
 	}
 	if (k > PL_MAX_INTERP_BYTES - ip->out.n) {
-		return fail(ip, PL_INTERP_ELIMIT, ip->pos, "interpolated value is larger than %u MiB",
+		return fail(ip, PL_INTERP_ELIMIT, off, "interpolated value is larger than %u MiB",
 			    PL_MAX_INTERP_BYTES / (1024u * 1024u));
 	}
 	pl_buf_add(&ip->out, s, k);
@@ -186,7 +187,8 @@ read_op(const char *p, size_t avail, enum pl_interp_op *op)
 	return 1 + (size_t)colon;
 }
 
-/* At most PL_MAX_EVIDENCE_BYTES of S[0..n) for a message, cut on a UTF-8 boundary. */
+/* At most PL_MAX_EVIDENCE_BYTES of S[0..n) for a message (the longest excerpt a finding
+ * shows), cut on a UTF-8 boundary. */
 static const char *
 excerpt(struct pl_arena *a, const char *s, size_t n)
 {
@@ -231,12 +233,14 @@ apply(struct interp *ip, enum pl_interp_op op, size_t off, size_t name_off, size
 			const char *name = pl_arena_strndup(ip->a, ip->in + name_off,
 							    name_end - name_off);
 
+			const char *shown = excerpt(ip->a, name, name_end - name_off);
+
 			if (msg != NULL) {
 				fail(ip, PL_INTERP_EREQUIRED, off,
-				     "required variable %s is missing a value: %s", name, msg);
+				     "required variable %s is missing a value: %s", shown, msg);
 			} else {
 				fail(ip, PL_INTERP_EREQUIRED, off,
-				     "required variable %s is missing a value", name);
+				     "required variable %s is missing a value", shown);
 			}
 			ip->err->name = name;
 			return -1;
@@ -263,7 +267,7 @@ apply(struct interp *ip, enum pl_interp_op op, size_t off, size_t name_off, size
 	cut(ip, mark);
 	ip->nexpanded = counts[0];
 	ip->nunset = counts[1];
-	return emit(ip, v, vn);
+	return emit(ip, v, vn, off);
 }
 
 /* ${...} at ip->pos. DEPTH is the depth of the word that holds it. */
@@ -316,7 +320,7 @@ braced(struct interp *ip, unsigned depth, int parent)
 		if (!get_var(ip, name_off, name_end, &v, &vn)) {
 			ip->nunset++;
 		}
-		return emit(ip, v, vn);
+		return emit(ip, v, vn, off);
 	}
 	k = read_op(ip->in + ip->pos, ip->n - ip->pos, &op);
 	if (k == 0) {
@@ -327,7 +331,8 @@ braced(struct interp *ip, unsigned depth, int parent)
 		return fail(ip, PL_INTERP_ESYNTAX, off,
 			    "invalid interpolation \"${%.*s%.*s\": expected \"}\" or one of "
 			    ":- - :? ? :+ + after the variable name",
-			    (int)(name_end - name_off), ip->in + name_off,
+			    (int)(name_end - name_off < PL_MAX_EVIDENCE_BYTES ?
+				  name_end - name_off : PL_MAX_EVIDENCE_BYTES), ip->in + name_off,
 			    c > ' ' && c < 0x7f ? 1 : 0, &c);
 	}
 	if (depth + 1 > PL_MAX_INTERP_DEPTH) {
@@ -367,12 +372,12 @@ dollar(struct interp *ip, unsigned depth, int parent)
 
 	if (ip->pos + 1 == ip->n) {
 		ip->pos++;
-		return emit(ip, "$", 1);
+		return emit(ip, "$", 1, off);
 	}
 	next = ip->in[ip->pos + 1];
 	if (next == '$') {
 		ip->pos += 2;
-		return emit(ip, "$", 1);
+		return emit(ip, "$", 1, off);
 	}
 	if (next == '{') {
 		return braced(ip, depth, parent);
@@ -380,7 +385,7 @@ dollar(struct interp *ip, unsigned depth, int parent)
 	if (!name_start(next)) {
 		/* Compose keeps a "$" that starts no reference as written. */
 		ip->pos++;
-		return emit(ip, "$", 1);
+		return emit(ip, "$", 1, off);
 	}
 	name_off = ip->pos + 1;
 	name_end = name_off + 1;
@@ -398,7 +403,7 @@ dollar(struct interp *ip, unsigned depth, int parent)
 		if (!get_var(ip, name_off, name_end, &v, &vn)) {
 			ip->nunset++;
 		}
-		return emit(ip, v, vn);
+		return emit(ip, v, vn, off);
 	}
 }
 
@@ -424,7 +429,7 @@ word(struct interp *ip, bool braced_word, unsigned depth, int parent, size_t ope
 			}
 			ip->pos++;
 		}
-		if (emit(ip, ip->in + start, ip->pos - start) < 0) {
+		if (emit(ip, ip->in + start, ip->pos - start, start) < 0) {
 			return -1;
 		}
 		if (ip->pos == ip->n) {
@@ -445,7 +450,7 @@ word(struct interp *ip, bool braced_word, unsigned depth, int parent, size_t ope
 		} else {
 			nest++;
 		}
-		if (emit(ip, &c, 1) < 0) {
+		if (emit(ip, &c, 1, ip->pos) < 0) {
 			return -1;
 		}
 		ip->pos++;

@@ -580,7 +580,7 @@ statement(struct parser *ps)
 
 	/* "export" and white space (Go's \s), as compose-go's ^export\s+ */
 	if (ps->n - ps->i > 6 && memcmp(t + ps->i, "export", 6) == 0 &&
-	    strchr(" \t\n\f\r", t[ps->i + 6]) != NULL) {
+	    memchr(" \t\n\f\r", t[ps->i + 6], 5) != NULL) {
 		k = skip_blanks(ps, ps->i + 6);
 		if (k == ps->n || t[k] == '\n') {
 			/* "export" alone: compose-go reads an empty inherited key, that is

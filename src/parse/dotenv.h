@@ -18,7 +18,8 @@
  *
  * Blank lines and white space before a key or around "=" are ignored, a UTF-8 byte order
  * mark at the start is skipped, and CRLF line ends read like LF ones ("\r" is a blank).
- * Keys are letters and digits of any script and "_" "." "-" "[" "]". After "=" a value is
+ * Keys are letters and digits and "_" "." "-" "[" "]" (outside ASCII, any character that
+ * is neither white space nor a control is taken as a letter). After "=" a value is
  * quoted only when it starts with a quote; "KEY= # x" has the value "# x" (the blank
  * before "#" was taken before the value started), as in Compose.
  *

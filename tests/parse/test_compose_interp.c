@@ -259,6 +259,19 @@ test_required(void **state)
 	x = expand("${UNSET_VAR?}");
 	assert_int_equal(x.rc, -1);
 	assert_string_equal(x.e.message, "required variable UNSET_VAR is missing a value");
+
+	/* A long message is cut to an excerpt. */
+	{
+		char in[1100];
+
+		memcpy(in, "${X:?", 5);
+		memset(in + 5, 'm', 1000);
+		memcpy(in + 1005, "}", 2);
+		x = expand(in);
+		assert_int_equal(x.rc, -1);
+		assert_true(strlen(x.e.message) < 2 * PL_MAX_EVIDENCE_BYTES);
+		assert_non_null(strstr(x.e.message, "mmm..."));
+	}
 }
 
 static void
@@ -568,9 +581,11 @@ test_limits(void **state)
 	x = expand("$BIG$BIG$BIG$BIG!");
 	assert_int_equal(x.rc, -1);
 	assert_int_equal(x.e.kind, PL_INTERP_ELIMIT);
+	assert_int_equal(x.e.off, 16);
 	x = expand("$BIG$BIG$BIG${BIG}${BIG}");
 	assert_int_equal(x.rc, -1);
 	assert_int_equal(x.e.kind, PL_INTERP_ELIMIT);
+	assert_int_equal(x.e.off, 18);
 	/* A default that is cut off still counts while it is built. */
 	x = expand("${FOO:-$BIG$BIG$BIG$BIG$BIG}");
 	assert_int_equal(x.rc, -1);

@@ -471,6 +471,9 @@ test_binary(void **state)
 	assert_memory_equal(e->value, "x\0y", 4);
 	assert_int_equal(parse_n(nul_key, sizeof(nul_key) - 1), -1);
 	assert_int_equal(err.col, 2);
+	/* "export" and a NUL byte is no export. */
+	assert_int_equal(parse_n("export\0A=1", 10), -1);
+	assert_int_equal(err.col, 7);
 	check("A=\xFF\xFE", "A", "\xFF\xFE");
 	check("A='\xC3'", "A", "\xC3");
 }
