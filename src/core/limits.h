@@ -98,5 +98,31 @@
 /* Most symbolic links followed while resolving one COPY source inside the context: the
  * Linux kernel's own limit (MAXSYMLINKS), so loops end the way they end for the builder. */
 #define PL_MAX_SYMLINK_HOPS 40u
+/* Deepest nesting of ${a:-${b:-...}} in one Compose value or .env value. compose-go
+ * recurses without a bound; real files nest two or three levels, and the bound keeps a
+ * hostile value of a million "${x:-" off the stack. */
+#define PL_MAX_INTERP_DEPTH 32u
+
+/* Largest result of interpolating one value: $A$A$A... with a large A grows as fast as
+ * the input, so the result is bounded. 4 MiB is the largest Compose file, so that a value
+ * written out in full always fits. */
+#define PL_MAX_INTERP_BYTES (4u * 1024u * 1024u)
+
+/* Most variable references listed for one value by pl_interp_refs: real values hold one
+ * or two; a 4 MiB value of "$a$a$a..." would otherwise cost tens of MiB of records. */
+#define PL_MAX_INTERP_REFS 10000u
+
+/* Largest .env or env_file read: real ones are a few KiB of KEY=value lines; 1 MiB leaves
+ * room for embedded certificates and keeps the entry table small. */
+#define PL_MAX_DOTENV_BYTES (1024u * 1024u)
+
+/* Most entries kept from one .env file; bounds the entry table (about 100 bytes each)
+ * whatever the line lengths. Real files have tens of entries. */
+#define PL_MAX_DOTENV_ENTRIES 100000u
+
+/* Most bytes of interpolated values produced for one .env file in total. Each value is
+ * bounded by PL_MAX_INTERP_BYTES, but A=$B$B$B$B on every line can make each value four
+ * times the one before; this bounds the whole file's output. */
+#define PL_MAX_DOTENV_EXPANDED_BYTES (16u * 1024u * 1024u)
 
 #endif
