@@ -69,4 +69,18 @@
  * ones and keeps libfyaml's tree (several times the text) bounded. */
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
+/* Largest `docker inspect` output read: one container prints 10 to 30 KiB, so 16 MiB
+ * holds the inspect output of several hundred containers at once. */
+#define PL_MAX_INSPECT_BYTES (16u * 1024u * 1024u)
+
+/* Deepest JSON nesting in inspect output. Docker's own output nests about eight levels
+ * (array, container, HostConfig, LogConfig, Config, ...); the bound keeps hostile input
+ * off jansson's recursion and ours. */
+#define PL_MAX_INSPECT_DEPTH 32u
+
+/* Most JSON values in one inspect input. A container has a few hundred values; jansson
+ * spends some 50 to 200 bytes on each, so this bounds its tree near 50 MiB whatever the
+ * text looks like, while leaving room for about a thousand containers. */
+#define PL_MAX_INSPECT_VALUES (256u * 1024u)
+
 #endif
