@@ -14,7 +14,8 @@ is_root(const char *u)
 {
 	size_t n = strcspn(u, ":");
 
-	return n == 0 || (n == 1 && u[0] == '0') || (n == 4 && strncmp(u, "root", 4) == 0);
+	/* A numeric user is a uid: "00" is uid 0 too. */
+	return n == 0 || strspn(u, "0") == n || (n == 4 && strncmp(u, "root", 4) == 0);
 }
 
 static void
