@@ -526,6 +526,8 @@ pl_inspect_build(const struct pl_source *src, struct pl_arena *a, struct pl_insp
 	 * object. Duplicate keys are refused: which one Docker meant is unknowable. */
 	root = json_loadb(src->text, src->len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
+		/* jansson's column is the last character it read: the end of the token that
+		 * does not fit, counted in code points like ours. */
 		err->line = jerr.line > 0 ? (uint32_t)jerr.line : 1;
 		err->col = jerr.column > 0 ? (uint32_t)jerr.column : 1;
 		err->message = pl_arena_printf(a, "invalid JSON: %s", jerr.text);
