@@ -45,6 +45,12 @@
  * of identical findings. Further findings are counted but not kept. */
 #define PL_MAX_FINDINGS_PER_FILE 10000u
 
+/* Longest source line copied into a finding for the caret display. Real lines are far
+ * shorter; a longer one (a minified JSON file is a single line) would be copied once per
+ * finding, so its findings show the evidence excerpt without the line, and are
+ * fingerprinted by that excerpt instead of the line. */
+#define PL_MAX_SNIPPET_BYTES (64u * 1024u)
+
 /* Longest evidence excerpt kept in a finding; longer excerpts end in "...". */
 #define PL_MAX_EVIDENCE_BYTES 240u
 
@@ -82,5 +88,10 @@
  * spends some 50 to 200 bytes on each, so this bounds its tree near 50 MiB whatever the
  * text looks like, while leaving room for about a thousand containers. */
 #define PL_MAX_INSPECT_VALUES (256u * 1024u)
+
+/* Most containers in one inspect input. Real output of 16 MiB holds about a thousand; the
+ * bound keeps the model (about 2 KiB per container) small when the containers are tiny
+ * hostile objects rather than real ones. */
+#define PL_MAX_INSPECT_CONTAINERS 4096u
 
 #endif

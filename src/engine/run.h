@@ -9,6 +9,7 @@
 #define PL_ENGINE_RUN_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "engine/config.h"
@@ -35,6 +36,11 @@ struct pl_check {
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
 	size_t nfindings; /* findings of this file so far, for PL_MAX_FINDINGS_PER_FILE */
+	/* The last position computed, so that findings further right on the same line are
+	 * placed from there: a file that is one long line (minified JSON) stays linear. */
+	bool pos_known;
+	uint32_t pos_off;
+	struct pl_pos pos;
 };
 
 /*

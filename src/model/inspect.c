@@ -27,6 +27,15 @@ struct build {
 	json_t *root;
 };
 
+/* Whether C has a node in the index: only the root is node 0, so PL_JPOS_NONE anywhere
+ * else means the index lost the value (it never does; this keeps such a value without a
+ * position rather than misplaced). */
+static bool
+placed(const struct build *b, struct cur c)
+{
+	return c.node != PL_JPOS_NONE || c.j == b->root;
+}
+
 static struct cur
 member(const struct build *b, struct cur c, const char *key)
 {
@@ -36,7 +45,7 @@ member(const struct build *b, struct cur c, const char *key)
 		return r;
 	}
 	r.j = json_object_get(c.j, key);
-	if (r.j != NULL) {
+	if (r.j != NULL && placed(b, c)) {
 		r.node = pl_jpos_member(b->ix, c.node, key);
 	}
 	return r;
@@ -50,9 +59,7 @@ value(const struct build *b, struct cur c)
 	if (c.j == NULL) {
 		return v;
 	}
-	/* The root is node 0 and nobody's child: PL_JPOS_NONE below the root means the
-	 * index lost the value, which leaves it without a position rather than misplaced. */
-	if (c.node < b->ix->n && (c.node != PL_JPOS_NONE || c.j == b->root)) {
+	if (c.node < b->ix->n && placed(b, c)) {
 		v.off = b->ix->nodes[c.node].off;
 		v.end = b->ix->nodes[c.node].end;
 	}
@@ -103,7 +110,7 @@ each_item(const struct build *b, struct cur c, void (*fn)(const struct build *, 
 	if (c.j == NULL || !json_is_array(c.j)) {
 		return;
 	}
-	node = b->ix->nodes[c.node].first;
+	node = placed(b, c) ? b->ix->nodes[c.node].first : PL_JPOS_NONE;
 	for (i = 0; i < json_array_size(c.j); i++) {
 		struct cur item = { json_array_get(c.j, i), node };
 
@@ -125,14 +132,15 @@ each_member(const struct build *b, struct cur c,
 	if (c.j == NULL || !json_is_object(c.j)) {
 		return;
 	}
-	node = b->ix->nodes[c.node].first;
+	node = placed(b, c) ? b->ix->nodes[c.node].first : PL_JPOS_NONE;
 	for (it = json_object_iter(c.j); it != NULL; it = json_object_iter_next(c.j, it)) {
 		const char *key = json_object_iter_key(it);
 		struct cur m = { json_object_iter_value(it), node };
 		const struct pl_jpos_node *n = node != PL_JPOS_NONE ? &b->ix->nodes[node] : NULL;
 
 		/* In step by construction; a lookup keeps positions right if it ever is not. */
-		if (n == NULL || !pl_jpos_key_eq(b->ix->text + n->key_off, n->key_len, key)) {
+		if ((n == NULL || !pl_jpos_key_eq(b->ix->text + n->key_off, n->key_len, key)) &&
+		    placed(b, c)) {
 			m.node = pl_jpos_member(b->ix, c.node, key);
 		}
 		fn(b, key, m, ctx);
@@ -413,7 +421,7 @@ container(const struct build *b, struct cur c, size_t index, struct pl_inspect_c
 	struct devices_ctx dx = { ct, 0 }, ux = { ct, 0 };
 
 	ct->id = id.s;
-	ct->short_id = pl_arena_strndup(b->a, id.s, 12);
+	ct->short_id = pl_arena_strndup(b->a, id.s, strnlen(id.s, 12));
 	ct->name = name.s[0] == '/' ? name.s + 1 : name.s;
 	if (ct->name[0] == '\0') {
 		ct->name = ct->short_id[0] != '\0' ? ct->short_id
@@ -499,6 +507,7 @@ pl_inspect_build(const struct pl_source *src, struct pl_arena *a, struct pl_insp
 	size_t off, i, n;
 	struct cur rc;
 	enum pl_jpos_status st;
+	const char *nul;
 
 	memset(out, 0, sizeof(*out));
 	out->src = src;
@@ -508,6 +517,12 @@ pl_inspect_build(const struct pl_source *src, struct pl_arena *a, struct pl_insp
 	if (off == src->len) {
 		return fail_at(src, err, 0, "empty input: expected the JSON array that `docker "
 				"inspect` prints (are any containers running?)");
+	}
+	/* JSON text has no NUL byte (RFC 8259 allows it only escaped), and jansson drops one
+	 * after a number instead of refusing it: refused here, so that both passes agree. */
+	nul = memchr(src->text, '\0', src->len);
+	if (nul != NULL) {
+		return fail_at(src, err, (size_t)(nul - src->text), "a NUL byte: not JSON text");
 	}
 	st = pl_jpos_build(&ix, src->text, src->len, PL_MAX_INSPECT_DEPTH, PL_MAX_INSPECT_VALUES,
 			   a, &off);
@@ -541,6 +556,12 @@ pl_inspect_build(const struct pl_source *src, struct pl_arena *a, struct pl_insp
 	rc.j = b.root = root;
 	rc.node = 0;
 	n = json_is_array(root) ? json_array_size(root) : 1;
+	if (n > PL_MAX_INSPECT_CONTAINERS) {
+		json_decref(root);
+		return fail_at(src, err, 0, pl_arena_printf(a, "more than %u containers; inspect "
+							     "them in batches",
+							     PL_MAX_INSPECT_CONTAINERS));
+	}
 	/* Every element is checked before any model is built, so that mixed output
 	 * (`docker inspect web nginx`) fails as a whole with the first stranger named. */
 	for (i = 0; i < n; i++) {

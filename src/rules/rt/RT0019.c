@@ -75,6 +75,9 @@ report(struct pl_check *ck, const struct pl_inspect_container *ct, const struct 
 	}
 	f->evidence = pl_check_printf(ck, "%s=%.*s… (%zu characters, redacted)", e->name,
 				      (int)keep, e->value, vlen);
+	if (f->src_line == NULL) {
+		return; /* a line too long to show is not shown at all */
+	}
 	line = pl_source_line(ck->src, f->line, &len);
 	if (e->at.off >= (uint32_t)(line - text) && e->at.end <= (uint32_t)(line - text + len)) {
 		size_t b = e->at.off - (size_t)(line - text), ve = e->at.end - (size_t)(line - text);
