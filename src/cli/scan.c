@@ -44,7 +44,8 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --help                 this help\n"
 		"\n"
 		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
-		"Dockerfile.* and *.dockerfile, skipping .git and node_modules.\n"
+		"Dockerfile.* and *.dockerfile, skipping .git and node_modules. A .json file\n"
+		"named as a PATH is read as `docker inspect` output, like --inspect.\n"
 		"\n"
 		"Containers are audited without access to the Docker socket:\n"
 		"  docker inspect $(docker ps -q) | plimsoll scan --inspect -\n"
@@ -99,6 +100,8 @@ work(void *arg)
 		/* Standard input is a Dockerfile unless --stdin-filename names a YAML file. */
 		if (pl_cli_input_kind(display) == PL_IN_COMPOSE) {
 			pl_scan_compose(&w->r, w->files[i], display, w->so);
+		} else if (pl_cli_input_kind(display) == PL_IN_INSPECT) {
+			pl_scan_inspect(&w->r, w->files[i], display, w->so);
 		} else {
 			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
 		}

@@ -254,7 +254,8 @@ pairs(const struct build *b, struct cur c, struct pl_inspect_pair **p, size_t *n
 	each_member(b, c, pair_member, &x);
 }
 
-struct env_ctx {
+/* The container whose list an item callback appends to, and that list's capacity. */
+struct grow_ctx {
 	struct pl_inspect_container *ct;
 	size_t cap;
 };
@@ -262,7 +263,7 @@ struct env_ctx {
 static void
 env_item(const struct build *b, struct cur c, void *ctx)
 {
-	struct env_ctx *x = ctx;
+	struct grow_ctx *x = ctx;
 	struct pl_inspect_value v = value(b, c);
 	struct pl_inspect_env *e;
 	const char *eq;
@@ -277,15 +278,10 @@ env_item(const struct build *b, struct cur c, void *ctx)
 	e->value = eq != NULL ? eq + 1 : NULL;
 }
 
-struct mounts_ctx {
-	struct pl_inspect_container *ct;
-	size_t cap;
-};
-
 static void
 mount_item(const struct build *b, struct cur c, void *ctx)
 {
-	struct mounts_ctx *x = ctx;
+	struct grow_ctx *x = ctx;
 	struct pl_inspect_value at = value(b, c);
 	struct pl_inspect_mount *m;
 
@@ -317,7 +313,7 @@ part(const struct pl_inspect_value *v, const char *s)
 static void
 bind_item(const struct build *b, struct cur c, void *ctx)
 {
-	struct mounts_ctx *x = ctx;
+	struct grow_ctx *x = ctx;
 	struct pl_inspect_value v = value(b, c);
 	struct pl_inspect_mount *m;
 	const char *c1, *c2;
@@ -344,15 +340,10 @@ bind_item(const struct build *b, struct cur c, void *ctx)
 	m->end = v.end;
 }
 
-struct devices_ctx {
-	struct pl_inspect_container *ct;
-	size_t cap;
-};
-
 static void
 device_item(const struct build *b, struct cur c, void *ctx)
 {
-	struct devices_ctx *x = ctx;
+	struct grow_ctx *x = ctx;
 	struct pl_inspect_value at = value(b, c);
 	struct pl_inspect_device *d;
 
@@ -370,7 +361,7 @@ device_item(const struct build *b, struct cur c, void *ctx)
 static void
 ulimit_item(const struct build *b, struct cur c, void *ctx)
 {
-	struct devices_ctx *x = ctx;
+	struct grow_ctx *x = ctx;
 	struct pl_inspect_value at = value(b, c);
 	struct pl_inspect_ulimit *u;
 
@@ -416,9 +407,9 @@ container(const struct build *b, struct cur c, size_t index, struct pl_inspect_c
 	struct cur st = member(b, c, "State"), mounts = member(b, c, "Mounts");
 	struct pl_inspect_value name = get(b, c, "Name"), id = get(b, c, "Id");
 	struct pl_inspect_value at = value(b, c);
-	struct env_ctx ex = { ct, 0 };
-	struct mounts_ctx mx = { ct, 0 };
-	struct devices_ctx dx = { ct, 0 }, ux = { ct, 0 };
+	struct grow_ctx ex = { ct, 0 };
+	struct grow_ctx mx = { ct, 0 };
+	struct grow_ctx dx = { ct, 0 }, ux = { ct, 0 };
 
 	ct->id = id.s;
 	ct->short_id = pl_arena_strndup(b->a, id.s, strnlen(id.s, 12));

@@ -65,6 +65,10 @@ contains "$tmp/out" "1 file" "only the inspect input is scanned"
 expect_rc 1 "both inputs" -- "$bin" scan --no-color --format json --inspect "$fix/hardened.json" "$root/examples/insecure-web"
 contains "$tmp/out" "DF0001" "paths are still scanned beside --inspect"
 
+expect_rc 1 "a .json path is inspect output" -- "$bin" scan --no-color "$fix/careless.json"
+contains "$tmp/out" "careless.json:71:27: critical: RT0001" "a .json path is read as inspect output"
+expect_rc 0 "a .json path, hardened" -- "$bin" scan --fail-on info "$fix/hardened.json" "$fix/hardened.json"
+
 # Bad input: file:line:col and exit 2.
 printf '[\n  {"Name": "/web", "HostConfig": {"Privileged": tru}}\n]\n' >"$tmp/broken.json"
 expect_rc 2 "malformed JSON" -- "$bin" scan --inspect "$tmp/broken.json"
