@@ -2,9 +2,10 @@
  * RT0014.c -- container mounts a sensitive host path.
  *
  * Reported for bind mounts of the host's /, /boot, /dev, /etc, /lib, /proc, /sys, /usr,
- * /root, /run, /var/run, /var/lib/docker (and folders inside the first group), and of
- * .ssh, .aws, .kube and .docker folders, read-only or not. Container runtime sockets are
- * RT0013's; named volumes are not reported.
+ * /root, /run, /var/run, /var/lib/docker and more (and of folders inside /etc, /proc,
+ * /sys, /boot, /dev, /root, /var/lib/docker), and of .ssh, .aws, .kube and .docker
+ * folders, read-only or not. Not reported: container runtime sockets (RT0013's), named
+ * volumes, and /etc/localtime and /etc/timezone mounted read-only.
  */
 #include "rules/rt/util.h"
 #include "core/str.h"
@@ -18,6 +19,24 @@ static const char *const exact[] = { "/", "/etc", "/root", "/proc", "/sys", "/de
 				     "/home", "/lib/modules", "/var/lib/kubelet", NULL };
 static const char *const below[] = { "/etc/", "/root/", "/proc/", "/sys/", "/boot/", "/dev/",
 				     "/var/lib/docker/", "/lib/modules/", NULL };
+
+/* Host files that containers commonly mount read-only to share the host's clock
+ * settings; reading them tells nothing worth protecting. */
+static const char *const harmless_ro[] = { "/etc/localtime", "/etc/timezone", NULL };
+
+static bool
+harmless(const struct pl_inspect_mount *m)
+{
+	if (m->rw.kind != PL_JV_BOOL || m->rw.b) {
+		return false;
+	}
+	for (const char *const *h = harmless_ro; *h != NULL; h++) {
+		if (strcmp(m->source.s, *h) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
 
 static bool
 sensitive(const char *p)
@@ -52,7 +71,8 @@ check(struct pl_check *ck, const struct pl_inspect *in)
 			const struct pl_inspect_mount *m = &ct->mounts[k];
 
 			if (!pl_inspect_is(&m->type, "bind") || m->source.kind != PL_JV_STR ||
-			    pl_rt_runtime_socket(m->source.s) || !sensitive(m->source.s)) {
+			    pl_rt_runtime_socket(m->source.s) || !sensitive(m->source.s) ||
+			    harmless(m)) {
 				continue;
 			}
 			pl_rt_report(ck, ct, &m->source, "mounts the host's %s%s", m->source.s,
