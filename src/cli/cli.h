@@ -67,7 +67,8 @@ bool pl_cli_is_dockerfile_name(const char *name);
  * variants (compose.override.yaml, docker-compose.prod.yml) and NAME.compose.yaml. */
 bool pl_cli_is_compose_name(const char *name);
 /* The input kind of PATH by its file name: PL_IN_COMPOSE for Compose names and other
- * .yml/.yaml files named on the command line, PL_IN_DOCKERFILE otherwise. */
+ * .yml/.yaml files named on the command line, PL_IN_INSPECT for .json files (the output
+ * of `docker inspect`), PL_IN_DOCKERFILE otherwise. */
 unsigned pl_cli_input_kind(const char *path);
 
 #endif

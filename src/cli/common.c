@@ -157,6 +157,9 @@ pl_cli_input_kind(const char *path)
 	    (n > 5 && pl_streq_ci(base + n - 5, ".yaml"))) {
 		return PL_IN_COMPOSE;
 	}
+	if (n > 5 && pl_streq_ci(base + n - 5, ".json")) {
+		return PL_IN_INSPECT;
+	}
 	return PL_IN_DOCKERFILE;
 }
 

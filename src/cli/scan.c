@@ -23,7 +23,7 @@ const struct pl_cmd pl_cmd_scan = {
 	.name = "scan",
 	.args = "[options] [PATH|-]...",
 	.about = "Audit Dockerfiles: a file, every Dockerfile below a directory, or standard "
-		 "input (-).",
+		 "input (-); and running containers from `docker inspect` output.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif or markdown (an audit report)\n"
 		"  --output FILE          write the report to FILE instead of standard output\n"
@@ -37,13 +37,20 @@ const struct pl_cmd pl_cmd_scan = {
 		"                         first path; --config none for the built-in defaults)\n"
 		"  --baseline FILE        report only findings that FILE does not list (written by\n"
 		"                         plimsoll baseline)\n"
+		"  --inspect FILE|-       audit the containers described by FILE, the JSON that\n"
+		"                         `docker inspect` prints (repeatable; without PATHs,\n"
+		"                         only these are scanned)\n"
 		"  --no-color             no colour (also when NO_COLOR is set)\n"
 		"  --quiet                findings only, no summary\n"
 		"  --help                 this help\n"
 		"\n"
 		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
 		"Dockerfile.* and *.dockerfile (or with - or _ for the dot), skipping .git and\n"
-		"node_modules.\n"
+		"node_modules. A .json file named as a PATH is read as `docker inspect` output,\n"
+		"like --inspect.\n"
+		"\n"
+		"Containers are audited without access to the Docker socket:\n"
+		"  docker inspect $(docker ps -q) | plimsoll scan --inspect -\n"
 		"\n"
 		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
 		"2 an input could not be read or parsed, 3 usage error.\n",
@@ -57,8 +64,8 @@ const struct pl_cmd pl_cmd_baseline = {
 		 "--baseline report only new ones.",
 	.help = "options:\n"
 		"  --output FILE          the baseline to write (default: .plimsoll-baseline.json)\n"
-		"  --config FILE, --target STAGE, --build-arg NAME=VALUE, --stdin-filename NAME\n"
-		"                         as for scan\n"
+		"  --config FILE, --target STAGE, --build-arg NAME=VALUE, --stdin-filename NAME,\n"
+		"  --inspect FILE|-       as for scan\n"
 		"  --help                 this help\n"
 		"\n"
 		"Findings are recorded by rule, file and the text of their line, so they stay\n"
@@ -98,6 +105,8 @@ work(void *arg)
 		/* Standard input is a Dockerfile unless --stdin-filename names a YAML file. */
 		if (pl_cli_input_kind(display) == PL_IN_COMPOSE) {
 			pl_scan_compose(&w->r, w->files[i], display, w->so);
+		} else if (pl_cli_input_kind(display) == PL_IN_INSPECT) {
+			pl_scan_inspect(&w->r, w->files[i], display, w->so);
 		} else {
 			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
 		}
@@ -203,6 +212,9 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	char *found = NULL;
 	const char **build_args = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
+	const char **inspects = pl_xcalloc((size_t)argc + 1, sizeof(char *));
+	size_t ninspects = 0, nstdin = 0;
+	bool stdin_named = false;
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0, nbuild = 0, npaths = 0, i, nworkers = 0;
 	struct worker workers[MAX_WORKERS];
@@ -252,6 +264,14 @@ scan_main(int argc, char **argv, bool baseline_mode)
 				goto done_early;
 			}
 			stdin_name = v;
+			stdin_named = true;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--inspect", &v)) != 0) {
+			if (o < 0 || v[0] == '\0') {
+				rc = pl_cli_usage_error(cmd, "--inspect needs a file (or - for "
+							"standard input)");
+				goto done_early;
+			}
+			inspects[ninspects++] = v;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--target", &v)) != 0) {
 			if (o < 0) {
 				rc = pl_cli_usage_error(cmd, "--target needs a stage name");
@@ -282,8 +302,18 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			goto done_early;
 		}
 	}
-	if (npaths == 0) {
+	if (npaths == 0 && ninspects == 0) {
 		paths[npaths++] = ".";
+	}
+	for (i = 0; i < npaths; i++) {
+		nstdin += strcmp(paths[i], "-") == 0;
+	}
+	for (i = 0; i < ninspects; i++) {
+		nstdin += strcmp(inspects[i], "-") == 0;
+	}
+	if (nstdin > 1) {
+		rc = pl_cli_usage_error(cmd, "standard input (-) can be read only once");
+		goto done_early;
 	}
 	if (baseline_mode && output == NULL) {
 		output = ".plimsoll-baseline.json";
@@ -291,8 +321,9 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	so.build_args = build_args;
 	pl_config_init(&cfg);
 	pl_report_init(&r);
-	if (config_path == NULL && strcmp(paths[0], "-") != 0) {
-		config_path = found = pl_config_find(paths[0]);
+	v = npaths > 0 ? paths[0] : inspects[0];
+	if (config_path == NULL && strcmp(v, "-") != 0) {
+		config_path = found = pl_config_find(v);
 	}
 	if (config_path != NULL && strcmp(config_path, "none") != 0) {
 		if (pl_config_load(&cfg, config_path, &r) != 0) {
@@ -321,6 +352,17 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	oo.color = fmt == &pl_format_text && pl_cli_use_color(out, no_color);
 	oo.base_dir = cwd();
 	nworkers = scan_all(&r, workers, files, nfiles, stdin_name, &so);
+	for (i = 0; i < ninspects; i++) {
+		const char *display = inspects[i];
+
+		if (strcmp(display, "-") == 0) {
+			display = stdin_named ? stdin_name : "docker-inspect.json";
+		}
+		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
+			display += 2;
+		}
+		pl_scan_inspect(&r, inspects[i], display, &so);
+	}
 	pl_report_sort(&r);
 	if (baseline != NULL) {
 		pl_baseline_filter(baseline, &r);
@@ -383,6 +425,7 @@ done_report:
 	pl_config_finish(&cfg);
 	free(found);
 done_early:
+	free(inspects);
 	free(paths);
 	free(build_args);
 	return rc;

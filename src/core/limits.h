@@ -45,6 +45,12 @@
  * of identical findings. Further findings are counted but not kept. */
 #define PL_MAX_FINDINGS_PER_FILE 10000u
 
+/* Longest source line copied into a finding for the caret display. Real lines are far
+ * shorter; a longer one (a minified JSON file is a single line) would be copied once per
+ * finding, so its findings show the evidence excerpt without the line, and are
+ * fingerprinted by that excerpt instead of the line. */
+#define PL_MAX_SNIPPET_BYTES (64u * 1024u)
+
 /* Longest evidence excerpt kept in a finding; longer excerpts end in "...". */
 #define PL_MAX_EVIDENCE_BYTES 240u
 
@@ -124,5 +130,24 @@
  * bounded by PL_MAX_INTERP_BYTES, but A=$B$B$B$B on every line can make each value four
  * times the one before; this bounds the whole file's output. */
 #define PL_MAX_DOTENV_EXPANDED_BYTES (16u * 1024u * 1024u)
+
+/* Largest `docker inspect` output read: one container prints 10 to 30 KiB, so 16 MiB
+ * holds the inspect output of several hundred containers at once. */
+#define PL_MAX_INSPECT_BYTES (16u * 1024u * 1024u)
+
+/* Deepest JSON nesting in inspect output. Docker's own output nests about eight levels
+ * (array, container, HostConfig, LogConfig, Config, ...); the bound keeps hostile input
+ * off jansson's recursion and ours. */
+#define PL_MAX_INSPECT_DEPTH 32u
+
+/* Most JSON values in one inspect input. A container has a few hundred values; jansson
+ * spends some 50 to 200 bytes on each, so this bounds its tree near 50 MiB whatever the
+ * text looks like, while leaving room for about a thousand containers. */
+#define PL_MAX_INSPECT_VALUES (256u * 1024u)
+
+/* Most containers in one inspect input. Real output of 16 MiB holds about a thousand; the
+ * bound keeps the model (about 2 KiB per container) small when the containers are tiny
+ * hostile objects rather than real ones. */
+#define PL_MAX_INSPECT_CONTAINERS 4096u
 
 #endif

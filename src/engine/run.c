@@ -93,6 +93,33 @@ evidence(struct pl_check *ck, uint32_t off, uint32_t end)
 	return pl_arena_strndup(&ck->r->arena, src->text + off, n);
 }
 
+/*
+ * The line and column of OFF. Counting resumes from the previous position when OFF is
+ * further right on the same line: the findings of one rule mostly come in source order,
+ * so a file that is a single long line costs its length per rule, not per finding.
+ */
+static struct pl_pos
+position(struct pl_check *ck, uint32_t off)
+{
+	const struct pl_source *src = ck->src;
+	struct pl_pos p;
+
+	if (off > src->len) {
+		off = (uint32_t)src->len;
+	}
+	if (ck->pos_known && off >= ck->pos_off && ck->pos.line > 0 &&
+	    (ck->pos.line >= src->nlines || off < src->line_starts[ck->pos.line])) {
+		p.line = ck->pos.line;
+		p.col = ck->pos.col + pl_utf8_count(src->text + ck->pos_off, off - ck->pos_off);
+	} else {
+		p = pl_source_pos(src, off);
+	}
+	ck->pos_known = true;
+	ck->pos_off = off;
+	ck->pos = p;
+	return p;
+}
+
 struct pl_finding *
 pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fmt, va_list ap)
 {
@@ -111,8 +138,8 @@ pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fm
 	if (end < off) {
 		end = off;
 	}
-	a = pl_source_pos(src, off);
-	b = pl_source_pos(src, end > off ? end : off);
+	a = position(ck, off);
+	b = position(ck, end > off ? end : off);
 	f = pl_report_add(ck->r);
 	f->rule = ck->rule;
 	f->severity = ck->severity;
@@ -124,7 +151,18 @@ pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t end, const char *fm
 	f->message = pl_arena_vprintf(&ck->r->arena, fmt, ap);
 	f->evidence = evidence(ck, off, end);
 	line = pl_source_line(src, a.line, &len);
-	f->src_line = pl_arena_strndup(&ck->r->arena, line, len);
+	if (len > PL_MAX_SNIPPET_BYTES) {
+		/* Too long to show or to copy per finding: the excerpt stands for the line. */
+		size_t o = off < src->len ? off : src->len, e = end < src->len ? end : src->len;
+
+		line = src->text + o;
+		len = e > o ? e - o : 0;
+		if (len > PL_MAX_EVIDENCE_BYTES) {
+			len = PL_MAX_EVIDENCE_BYTES;
+		}
+	} else {
+		f->src_line = pl_arena_strndup(&ck->r->arena, line, len);
+	}
 	/* The fingerprint ignores indentation and trailing blanks, so re-indenting or
 	 * moving a line keeps it. */
 	for (lead = 0; lead < len && (line[lead] == ' ' || line[lead] == '\t'); lead++) {

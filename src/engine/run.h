@@ -9,12 +9,14 @@
 #define PL_ENGINE_RUN_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "engine/config.h"
 #include "engine/finding.h"
 #include "model/compose.h"
 #include "model/dockerfile.h"
+#include "model/inspect.h"
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
@@ -29,10 +31,16 @@ struct pl_check {
 	const struct pl_source *src; /* the file findings point into */
 	const struct pl_df_model *m; /* the Dockerfile model; NULL for other inputs */
 	const struct pl_compose *compose; /* the Compose model; NULL for other inputs */
+	const struct pl_inspect *inspect; /* the docker inspect model; NULL for other inputs */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
 	size_t nfindings; /* findings of this file so far, for PL_MAX_FINDINGS_PER_FILE */
+	/* The last position computed, so that findings further right on the same line are
+	 * placed from there: a file that is one long line (minified JSON) stays linear. */
+	bool pos_known;
+	uint32_t pos_off;
+	struct pl_pos pos;
 };
 
 /*
@@ -79,6 +87,22 @@ int pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, con
 
 /* Runs every Compose rule that CFG leaves on for FILE, then applies its ignore comments. */
 void pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char *file,
+			  const struct pl_config *cfg);
+
+/*
+ * Scans the `docker inspect` output at PATH (or standard input for "-"), shown as
+ * DISPLAY; and the same for output already in memory, named NAME (a string that outlives
+ * R's use). Returns 0, or -1 when it could not be read or loaded (the error is in
+ * R->errors).
+ */
+int pl_scan_inspect(struct pl_report *r, const char *path, const char *display,
+		    const struct pl_scan_opts *o);
+int pl_scan_inspect_source(struct pl_report *r, const struct pl_source *src, const char *name,
+			   const struct pl_scan_opts *o);
+
+/* Runs every runtime rule that CFG leaves on for FILE over the containers of IN. JSON has
+ * no comments, so there are no ignore comments to apply: configuration turns rules off. */
+void pl_run_inspect_rules(struct pl_report *r, const struct pl_inspect *in, const char *file,
 			  const struct pl_config *cfg);
 
 #endif

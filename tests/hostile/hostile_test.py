@@ -219,6 +219,32 @@ def main():
     write(p("baseline.json"), b"[" * 100_000)
     case("baseline nested 100,000 deep", ["scan", "--baseline", p("baseline.json"), p("empty.Dockerfile")], 2, "baseline")
 
+    # docker inspect output (scan --inspect).
+    inspect = lambda path: ["scan", "--no-color", "--fail-on", "never", "--inspect", path]
+    write(p("huge.json"), b"[" + b" " * (20 * 1024 * 1024) + b"]")
+    case("inspect output of 20 MB", inspect(p("huge.json")), 2, "16 MiB limit")
+    write(p("deep.json"), b"[" * 100_000 + b"]" * 100_000)
+    case("inspect JSON nested 100,000 deep", inspect(p("deep.json")), 2, "nested deeper than 32")
+    write(p("values.json"), b"[" + b"0," * 300_000 + b"0]")
+    case("inspect JSON of 300,000 values", inspect(p("values.json")), 2, "JSON values")
+    write(p("objects.json"), b"[" + b"{}," * 260_000 + b"{}]")
+    case("inspect JSON of 260,000 empty objects", inspect(p("objects.json")), 2, "more than 4096 containers")
+    write(p("containers.json"), b"[" + b'{"HostConfig":{}},' * 5000 + b'{"HostConfig":{}}]')
+    case("5,000 containers", inspect(p("containers.json")), 2, "more than 4096 containers")
+    bad_one = (b'{"Id":"0123456789abcdef","Name":"/x","Config":{"User":"","Env":["DB_PASSWORD=abcdefgh"]},'
+               b'"HostConfig":{"Privileged":true,"CapAdd":["SYS_ADMIN"],"CapDrop":null,"Memory":0,'
+               b'"PidsLimit":null,"NetworkMode":"host","PortBindings":{"80/tcp":[{"HostIp":"","HostPort":"80"}]}},'
+               b'"Mounts":[{"Type":"bind","Source":"/var/run/docker.sock","Destination":"/s","RW":true}]}')
+    write(p("findings.json"), b"[" + b",".join([bad_one] * 4096) + b"]")
+    case("4,096 careless containers", inspect(p("findings.json")), 0)
+    write(p("labels.json"), b'[{"HostConfig":{},"Config":{"Labels":{' +
+          b",".join(b'"l%d":"v"' % i for i in range(200_000)) + b"}}}]")
+    case("a container with 200,000 labels", inspect(p("labels.json")), 0)
+    write(p("env.json"), b'[{"HostConfig":{},"Config":{"Env":["API_TOKEN=' + b"x" * (15 * 1024 * 1024) + b'"]}}]')
+    case("a 15 MB secret in the environment", inspect(p("env.json")), 0)
+    write(p("binary.json"), b'[{"HostConfig":{"Privileged":"\xff\xfe"}}]')
+    case("inspect JSON that is not UTF-8", inspect(p("binary.json")), 2, "invalid JSON")
+
     print(f"slowest input: {slowest[1]} ({slowest[0]:.2f} s; bound {TIME_LIMIT:.0f} s)")
     print(f"hostile: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1

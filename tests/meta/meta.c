@@ -64,7 +64,19 @@ findings_of(const struct pl_rule *r, const char *text)
 			n = (size_t)-1;
 		}
 	}
-	if (n == 0 && (r->inputs & PL_IN_COMPOSE) != 0) {
+	if (n == 0 && (r->inputs & PL_IN_INSPECT) != 0) {
+		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
+
+		pl_source_finish(&src);
+		pl_source_from_mem(&src, "inspect.json", text, strlen(text));
+		if (pl_scan_inspect_source(&rep, &src, "inspect.json", &so) == 0) {
+			for (i = 0; i < rep.nfindings; i++) {
+				n += rep.findings[i].rule == r;
+			}
+		} else {
+			n = (size_t)-1;
+		}
+	} else if (n == 0 && (r->inputs & PL_IN_COMPOSE) != 0) {
 		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
 
 		pl_source_finish(&src);
@@ -126,9 +138,9 @@ main(void)
 
 		check(strlen(id) == 6 &&
 			      (strncmp(id, "DF", 2) == 0 || strncmp(id, "DC", 2) == 0 ||
-			       strncmp(id, "PL", 2) == 0) &&
+			       strncmp(id, "PL", 2) == 0 || strncmp(id, "RT", 2) == 0) &&
 			      strspn(id + 2, "0123456789") == 4,
-		      id, "id is not of a family's form (DC0000, DF0000, PL0000)");
+		      id, "id is not of a family's form (DC0000, DF0000, PL0000, RT0000)");
 		check(i == 0 || strcmp(pl_rules[i - 1]->id, id) < 0, id,
 		      "ids are not unique and in order in rules.def");
 		for (const char *p = r->name; kebab && *p; p++) {
@@ -140,7 +152,9 @@ main(void)
 			      filled(r->bad) && filled(r->good) && r->refs != NULL &&
 			      filled(r->refs[0]) && r->peers != NULL,
 		      id, "a metadata field is empty");
-		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL, id,
+		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL ||
+			      r->check_inspect != NULL,
+		      id,
 		      "rule has no check");
 		check(r->check_instr == NULL || r->on_instr != 0, id,
 		      "check_instr without instruction kinds");

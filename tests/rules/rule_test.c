@@ -12,6 +12,7 @@
  * Each case is parsed and scanned with every rule; the findings of the file's rule
  * ("line:col ID name", in report order) must equal the expect block, where "(none)"
  * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file. An optional `--- config` block is a .plimsoll.yaml for the case.
+ * An `--- inspect` block is `docker inspect` output (JSON).
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
@@ -35,7 +36,7 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, compose, expect, config;
+	struct pl_buf dockerfile, compose, expect, config, inspect;
 	int line;
 };
 
@@ -68,6 +69,25 @@ run_case(struct tcase *c, const char *id, const char *path)
 	pl_buf_init(&got);
 	if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
 		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
+	} else if (c->inspect.n > 0) {
+		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
+		struct pl_source jsrc;
+
+		pl_source_from_mem(&jsrc, "inspect.json", c->inspect.p, c->inspect.n);
+		if (pl_scan_inspect_source(&r, &jsrc, "inspect.json", &so) != 0) {
+			pl_buf_printf(&got, "error %u:%u %s\n", r.errors[0].line, r.errors[0].col,
+				      r.errors[0].message);
+		}
+		pl_report_sort(&r);
+		for (i = 0; i < r.nfindings; i++) {
+			const struct pl_finding *f = &r.findings[i];
+
+			if (all || strcmp(f->rule->id, id) == 0) {
+				pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col, f->rule->id,
+					      f->rule->name);
+			}
+		}
+		pl_source_finish(&jsrc);
 	} else if (c->compose.n > 0) {
 		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
 		struct pl_source ysrc;
@@ -165,6 +185,7 @@ main(int argc, char **argv)
 				pl_buf_finish(&c.compose);
 				pl_buf_finish(&c.expect);
 				pl_buf_finish(&c.config);
+				pl_buf_finish(&c.inspect);
 				free(c.title);
 				free(c.kind);
 				memset(&c, 0, sizeof(c));
@@ -197,6 +218,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- compose") == 0) {
 			section = &c.compose;
+			continue;
+		}
+		if (strcmp(line, "--- inspect") == 0) {
+			section = &c.inspect;
 			continue;
 		}
 		if (strcmp(line, "--- expect") == 0) {

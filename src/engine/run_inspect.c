@@ -1,0 +1,78 @@
+/*
+ * run_inspect.c -- scanning `docker inspect` output: load, build the model of its
+ * containers, run every runtime rule once over it.
+ */
+#include "engine/run.h"
+#include "core/limits.h"
+#include "model/inspect.h"
+
+#include <string.h>
+
+void
+pl_run_inspect_rules(struct pl_report *r, const struct pl_inspect *in, const char *file,
+		     const struct pl_config *cfg)
+{
+	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
+	struct pl_check ck = { .src = in->src, .inspect = in, .r = r, .file = file,
+				.cfg = cfg ? cfg : &defaults };
+	size_t i;
+
+	for (i = 0; i < pl_nrules; i++) {
+		const struct pl_rule *rule = pl_rules[i];
+		int sev;
+
+		if (!(rule->inputs & PL_IN_INSPECT) || rule->check_inspect == NULL) {
+			continue;
+		}
+		sev = cfg != NULL ? pl_config_severity(cfg, rule, file) : (int)rule->severity;
+		if (sev < 0) {
+			continue;
+		}
+		ck.rule = rule;
+		ck.severity = (enum pl_severity)sev;
+		rule->check_inspect(&ck, in);
+	}
+}
+
+int
+pl_scan_inspect_source(struct pl_report *r, const struct pl_source *src, const char *name,
+		       const struct pl_scan_opts *o)
+{
+	struct pl_inspect_error err;
+	struct pl_inspect in;
+	struct pl_arena a;
+	int rc = 0;
+
+	pl_arena_init(&a);
+	if (src->len > PL_MAX_INSPECT_BYTES) {
+		pl_report_error(r, name, 0, 0, "file is larger than the %u MiB limit for docker "
+				"inspect output", PL_MAX_INSPECT_BYTES / (1024u * 1024u));
+		rc = -1;
+	} else if (pl_inspect_build(src, &a, &in, &err) != 0) {
+		pl_report_error(r, name, err.line, err.col, "%s", err.message);
+		rc = -1;
+	} else {
+		pl_run_inspect_rules(r, &in, name, o != NULL ? o->config : NULL);
+	}
+	pl_arena_finish(&a);
+	return rc;
+}
+
+int
+pl_scan_inspect(struct pl_report *r, const char *path, const char *display,
+		const struct pl_scan_opts *o)
+{
+	struct pl_source src;
+	const char *why, *name;
+	int rc;
+
+	if (pl_source_read(&src, path, display, &why) != 0) {
+		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
+		return -1;
+	}
+	name = pl_arena_strdup(&r->arena, src.name);
+	r->files_scanned++;
+	rc = pl_scan_inspect_source(r, &src, name, o);
+	pl_source_finish(&src);
+	return rc;
+}
