@@ -17,4 +17,14 @@ char *pl_test_slurp(const char *path, size_t *len);
  * it. Returns what pl_config_load returns (-1 also when no temporary file can be made). */
 int pl_test_load_config(const char *yaml, struct pl_config *cfg, struct pl_report *r);
 
+/*
+ * Builds a build context in a new temporary folder: DOCKERFILE as its Dockerfile, and
+ * the files FILES lists, one per line: "PATH" for an empty file, "PATH: TEXT" for a file
+ * holding TEXT (with "\\n" for a line break), "PATH/" for an empty folder. Returns the
+ * folder (heap string), or NULL when it cannot be made.
+ */
+char *pl_test_make_context(const char *dockerfile, const char *files);
+/* Removes the folder that pl_test_make_context made, with everything in it. */
+void pl_test_remove_tree(const char *dir);
+
 #endif

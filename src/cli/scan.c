@@ -32,6 +32,8 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --stdin-filename NAME  the name to report for standard input (default: "
 		"Dockerfile)\n"
 		"  --target STAGE         the stage that is built (default: the last one)\n"
+		"  --context DIR          the build context of the Dockerfiles (default: each\n"
+		"                         Dockerfile's folder), read to judge what COPY takes\n"
 		"  --build-arg NAME=VALUE a build argument, as for docker build (repeatable)\n"
 		"  --config FILE          settings (default: .plimsoll.yaml found upward from the\n"
 		"                         first path; --config none for the built-in defaults)\n"
@@ -278,6 +280,12 @@ scan_main(int argc, char **argv, bool baseline_mode)
 				goto done_early;
 			}
 			so.target = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--context", &v)) != 0) {
+			if (o < 0 || v[0] == '\0') {
+				rc = pl_cli_usage_error(cmd, "--context needs a folder");
+				goto done_early;
+			}
+			so.context = v;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--config", &v)) != 0) {
 			if (o < 0) {
 				rc = pl_cli_usage_error(cmd, "--config needs a file (or none)");

@@ -60,6 +60,7 @@ struct pl_report {
 	size_t dropped; /* findings not kept because of PL_MAX_FINDINGS_PER_FILE */
 	size_t suppressed; /* findings removed by inline ignore comments */
 	size_t baselined;  /* findings removed because the baseline already has them */
+	struct ctx_cache *ctx_cache; /* build contexts walked for this report (engine/run.c) */
 };
 
 void pl_report_init(struct pl_report *r);

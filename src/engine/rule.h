@@ -54,6 +54,9 @@ struct pl_rule {
 	/* For rules that act only on a project setting: the .plimsoll.yaml under which the
 	 * bad example is reported (the good one is checked under it too). NULL otherwise. */
 	const char *example_config;
+	/* For rules about the build context: the files beside the examples' Dockerfile, one
+	 * per line ("PATH", "PATH: TEXT" with \n for line breaks, "PATH/" for a folder). */
+	const char *example_context;
 };
 
 #define PL_ON(kind) (1u << (kind))

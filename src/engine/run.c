@@ -9,6 +9,8 @@
 #include "core/limits.h"
 #include "core/str.h"
 #include "engine/suppress.h"
+#include "model/context.h"
+#include "parse/dockerignore.h"
 
 #include <string.h>
 
@@ -192,9 +194,16 @@ void
 pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file,
 			const struct pl_config *cfg)
 {
+	pl_run_dockerfile_rules_ctx(r, m, file, cfg, NULL);
+}
+
+void
+pl_run_dockerfile_rules_ctx(struct pl_report *r, const struct pl_df_model *m, const char *file,
+			    const struct pl_config *cfg, const struct pl_build_ctx *bctx)
+{
 	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
 	struct pl_check ck = { .src = m->src, .m = m, .r = r, .file = file,
-				.cfg = cfg ? cfg : &defaults };
+				.cfg = cfg ? cfg : &defaults, .bctx = bctx };
 	int sev[MAX_RULES];
 	size_t i, k, first = r->nfindings;
 
@@ -227,6 +236,100 @@ pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const 
 		}
 	}
 	r->suppressed += pl_suppress_apply(r, first, m->file, m->arena);
+}
+
+/* Whether a COPY or ADD of FILE takes files from the build context (has no --from). */
+static bool
+takes_from_context(const struct pl_df_file *file)
+{
+	for (size_t i = 0; i < file->ninstrs; i++) {
+		const struct pl_df_instr *in = &file->instrs[i];
+
+		if ((in->kind == PL_DF_COPY || in->kind == PL_DF_ADD) &&
+		    pl_df_flag(in, "from", NULL) == NULL) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The folder of PATH ("." for a bare name), in arena A. */
+static const char *
+dir_of(struct pl_arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL) {
+		return ".";
+	}
+	return pl_arena_strndup(a, path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+/* Build contexts already walked by this report's scans, by folder and ignore file:
+ * Dockerfiles side by side share one walk. */
+struct ctx_cache {
+	const char *root, *ignore;
+	const struct pl_build_ctx *bctx; /* NULL when the folder could not be walked */
+	struct ctx_cache *next;
+};
+
+/* The build context of the Dockerfile at PATH (shown as NAME): --context, or its folder.
+ * NULL when the folder cannot be read. Walks are kept in R for the next Dockerfiles;
+ * a .dockerignore that Docker would refuse is reported once, as an input error. */
+static const struct pl_build_ctx *
+build_ctx(struct pl_report *r, const char *path, const char *name, const struct pl_scan_opts *o)
+{
+	struct pl_arena *a = &r->arena;
+	const char *root = o != NULL && o->context != NULL ? o->context : dir_of(a, path);
+	const char *ignore = NULL, *err;
+	struct pl_dockerignore *di = NULL;
+	struct pl_build_ctx *b;
+	struct ctx_cache *c;
+	struct pl_ctx *ctx;
+
+	(void)name;
+	pl_dockerignore_file_for(path, root, a, &ignore);
+	while (ignore != NULL && ignore[0] == '.' && ignore[1] == '/') {
+		ignore += 2; /* "./.dockerignore" reads as ".dockerignore" */
+	}
+	for (c = r->ctx_cache; c != NULL; c = c->next) {
+		if (strcmp(c->root, root) == 0 &&
+		    (c->ignore == ignore || (c->ignore != NULL && ignore != NULL &&
+					     strcmp(c->ignore, ignore) == 0))) {
+			return c->bctx;
+		}
+	}
+	c = pl_arena_alloc(a, sizeof(*c));
+	c->root = root;
+	c->ignore = ignore;
+	c->next = r->ctx_cache;
+	r->ctx_cache = c;
+	if (ignore != NULL) {
+		struct pl_source src;
+		struct pl_di_error derr;
+		const char *why;
+
+		if (pl_source_read(&src, ignore, ignore, &why) != 0) {
+			pl_report_error(r, ignore, 0, 0, "%s", why);
+			return NULL;
+		}
+		di = pl_arena_alloc(a, sizeof(*di));
+		if (pl_dockerignore_parse(src.text, src.len, a, di, &derr) != 0) {
+			pl_report_error(r, pl_arena_strdup(a, ignore), derr.line, derr.col, "%s",
+					derr.message);
+		}
+		pl_source_finish(&src);
+	}
+	ctx = pl_arena_alloc(a, sizeof(*ctx));
+	if (pl_ctx_walk(root, di, a, ctx, &err) != 0) {
+		return NULL;
+	}
+	b = pl_arena_alloc(a, sizeof(*b));
+	b->ctx = ctx;
+	b->root = root;
+	b->ignore = ignore;
+	c->bctx = b;
+	return b;
 }
 
 int
@@ -270,7 +373,10 @@ pl_scan_dockerfile(struct pl_report *r, const char *path, const char *display,
 		pl_report_error(r, name, p.line, p.col, "%s", m.issues[i].message);
 		rc = -1;
 	}
-	pl_run_dockerfile_rules(r, &m, name, o != NULL ? o->config : NULL);
+	pl_run_dockerfile_rules_ctx(r, &m, name, o != NULL ? o->config : NULL,
+				    strcmp(path, "-") != 0 && takes_from_context(&file)
+					    ? build_ctx(r, path, name, o)
+					    : NULL);
 out:
 	pl_arena_finish(&a);
 	pl_source_finish(&src);

@@ -20,8 +20,17 @@
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
+	const char *context;            /* --context: the build context of every Dockerfile;
+					 * NULL for each Dockerfile's own folder */
 	const char *const *build_args;  /* --build-arg NAME=value, NULL-terminated */
 	const struct pl_config *config; /* .plimsoll.yaml; NULL for the defaults */
+};
+
+/* The build context of a Dockerfile, for the rules that judge what COPY and ADD take. */
+struct pl_build_ctx {
+	const struct pl_ctx *ctx;  /* the context as docker build sends it */
+	const char *root;          /* its folder, as shown in findings */
+	const char *ignore;        /* the ignore file that applies, as shown; NULL when none */
 };
 
 /* What a rule's check gets: the rule being run and where to report. */
@@ -32,6 +41,10 @@ struct pl_check {
 	const struct pl_df_model *m; /* the Dockerfile model; NULL for other inputs */
 	const struct pl_compose *compose; /* the Compose model; NULL for other inputs */
 	const struct pl_inspect *inspect; /* the docker inspect model; NULL for other inputs */
+	const struct pl_build_ctx *bctx; /* a Dockerfile's build context; NULL when unknown
+					  * (standard input, or a folder that cannot be read) */
+	struct pl_ctx_uses *ctx_uses;    /* what each COPY takes from it, worked out once for
+					  * all the context rules (rules/ctx/util.c) */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
@@ -74,6 +87,10 @@ void pl_engine_init(void);
  */
 void pl_run_dockerfile_rules(struct pl_report *r, const struct pl_df_model *m, const char *file,
 			     const struct pl_config *cfg);
+/* The same with the Dockerfile's build context BCTX (NULL when unknown). */
+void pl_run_dockerfile_rules_ctx(struct pl_report *r, const struct pl_df_model *m,
+				 const char *file, const struct pl_config *cfg,
+				 const struct pl_build_ctx *bctx);
 
 /*
  * Scans the Compose file at PATH (or standard input for "-"), shown as DISPLAY; and the

@@ -146,7 +146,23 @@ static const struct {
 static bool
 glob(const char *pattern, const char *name, size_t n)
 {
-	return pl_di_filepath_match(pattern, strlen(pattern), name, n) == 1;
+	size_t m = strlen(pattern);
+	const char *meta = strpbrk(pattern, "*?[\\");
+
+	/* The table's patterns are mostly "name", "*.ext" or "name*": settled with one
+	 * comparison, as every entry of a context is classified. */
+	if (meta == NULL) {
+		return m == n && memcmp(pattern, name, n) == 0;
+	}
+	if (meta == pattern && pattern[0] == '*' && strpbrk(pattern + 1, "*?[\\") == NULL) {
+		return n >= m - 1 && memcmp(name + n - (m - 1), pattern + 1, m - 1) == 0 &&
+		       memchr(name, '/', n) == NULL;
+	}
+	if (meta == pattern + m - 1 && pattern[m - 1] == '*') {
+		return n >= m - 1 && memcmp(name, pattern, m - 1) == 0 &&
+		       memchr(name, '/', n) == NULL;
+	}
+	return pl_di_filepath_match(pattern, m, name, n) == 1;
 }
 
 const struct pl_ctx_class *
@@ -829,6 +845,24 @@ below_any(const struct list *dirs, const struct pl_ctx_entry *e, size_t bn)
 	return false;
 }
 
+/* NEEDLE[0..m) occurs in HAY[0..n). */
+static bool
+contains(const char *hay, size_t n, const char *needle, size_t m)
+{
+	for (const char *p = hay; m <= n - (size_t)(p - hay);) {
+		const char *q = memchr(p, needle[0], n - (size_t)(p - hay) - m + 1);
+
+		if (q == NULL) {
+			return false;
+		}
+		if (memcmp(q, needle, m) == 0) {
+			return true;
+		}
+		p = q + 1;
+	}
+	return false;
+}
+
 /* fsutil's ResolveWildcards: D1 is the part without wildcards, D2 the rest matched with
  * filepath.Match against paths below D1; a matched directory is not searched further. */
 static void
@@ -879,11 +913,44 @@ resolve_wildcard(const struct pl_ctx *ctx, const char *rel, struct pl_arena *a,
 	}
 	bn = rc == RP_ROOT ? 0 : base->len;
 	subtree(ctx, rc == RP_ROOT ? "" : base->path, bn, &from, &to);
+	/* filepath.Match never lets a wildcard match '/': only entries with as many path
+	 * components below the base as the pattern has can match it. */
+	size_t want_depth = (rc == RP_ROOT ? 0 : base->depth) + 1;
+
+	for (const char *s = d2; (s = strchr(s, '/')) != NULL; s++) {
+		want_depth++;
+	}
+	/* The pattern's longest run of literal bytes must occur in a path it matches: a
+	 * cheap test that settles most entries before the full match. */
+	const char *lit = NULL;
+	size_t litn = 0;
+
+	if (strchr(d2, '\\') == NULL) {
+		for (const char *s = d2; *s != '\0';) {
+			if (*s == '[') {
+				const char *close = strchr(s + 1, ']');
+
+				s = close != NULL ? close + 1 : s + strlen(s);
+				continue;
+			}
+			size_t run = strcspn(s, "*?[");
+
+			if (run > litn) {
+				lit = s;
+				litn = run;
+			}
+			s += run + (s[run] != '\0' && s[run] != '[');
+		}
+	}
 	for (i = from; i < to; i++) {
 		const struct pl_ctx_entry *e = &ctx->entries[i];
 		size_t off = bn > 0 ? bn + 1 : 0;
 		struct list *seen = e->sent ? &dirs : &xdirs;
 
+		if (e->depth != want_depth ||
+		    (litn > 0 && !contains(e->path + off, e->len - off, lit, litn))) {
+			continue;
+		}
 		if (below_any(&dirs, e, off > 0 ? off - 1 : 0) ||
 		    below_any(&xdirs, e, off > 0 ? off - 1 : 0)) {
 			continue;

@@ -205,6 +205,13 @@ pl_out_md_rule_body(struct pl_buf *b, const struct pl_rule *r, int level)
 		pl_out_md_fence(b, "yaml", r->example_config);
 		pl_buf_addc(b, '\n');
 	}
+	if (r->example_context != NULL) {
+		md_heading(b, level, "Build context of the examples");
+		pl_buf_adds(b, "The examples below are checked with these files beside the "
+			    "Dockerfile (`path: content`):\n\n");
+		pl_out_md_fence(b, "text", r->example_context);
+		pl_buf_addc(b, '\n');
+	}
 	if (r->bad != NULL) {
 		md_heading(b, level, "Bad example");
 		pl_out_md_fence(b, fence_lang(r), r->bad);
@@ -336,6 +343,9 @@ rule_json(const struct pl_rule *r)
 	pl_out_json_set(j, "example_config", r->example_config != NULL
 						     ? pl_out_json_str(r->example_config)
 						     : json_null());
+	pl_out_json_set(j, "example_context", r->example_context != NULL
+						      ? pl_out_json_str(r->example_context)
+						      : json_null());
 	pl_out_json_set(j, "references", pl_out_json_strv(r->refs));
 	pl_out_json_set(j, "peers", pl_out_json_strv(r->peers));
 	for (i = 0; i < n; i++) {
@@ -560,6 +570,10 @@ pl_explain_write(FILE *out, const struct pl_rule *r, bool color)
 	if (r->example_config != NULL) {
 		heading(&b, color, "Configuration (the rule acts only on this setting)");
 		code(&b, r->example_config);
+	}
+	if (r->example_context != NULL) {
+		heading(&b, color, "Build context of the examples (path: content)");
+		code(&b, r->example_context);
 	}
 	if (r->bad != NULL) {
 		heading(&b, color, "Bad example");

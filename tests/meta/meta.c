@@ -40,6 +40,23 @@ filled(const char *s)
 	return s != NULL && s[0] != '\0';
 }
 
+/* ID is a family's prefix and four digits. */
+static bool
+family_id(const char *id)
+{
+	static const char *const families[] = { "CTX", "DC", "DF", "K8S", "PL", "RT", NULL };
+
+	for (const char *const *f = families; *f != NULL; f++) {
+		size_t n = strlen(*f);
+
+		if (strncmp(id, *f, n) == 0 && strlen(id) == n + 4 &&
+		    strspn(id + n, "0123456789") == 4) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Number of findings of rule R when scanning TEXT (under R's example configuration). */
 static size_t
 findings_of(const struct pl_rule *r, const char *text)
@@ -87,6 +104,24 @@ findings_of(const struct pl_rule *r, const char *text)
 			}
 		} else {
 			n = (size_t)-1;
+		}
+	} else if (n == 0 && r->example_context != NULL) {
+		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
+		char *dir = pl_test_make_context(text, r->example_context), dpath[4096];
+
+		if (dir == NULL) {
+			n = (size_t)-1;
+		} else {
+			snprintf(dpath, sizeof(dpath), "%s/Dockerfile", dir);
+			if (pl_scan_dockerfile(&rep, dpath, "Dockerfile", &so) == 0) {
+				for (i = 0; i < rep.nfindings; i++) {
+					n += rep.findings[i].rule == r;
+				}
+			} else {
+				n = (size_t)-1;
+			}
+			pl_test_remove_tree(dir);
+			free(dir);
 		}
 	} else if (n == 0 && pl_df_parse(&src, &a, &file, &err) == 0) {
 		pl_df_model_build(&file, NULL, &a, &m);
@@ -136,11 +171,8 @@ main(void)
 		const char *id = r->id;
 		bool kebab = filled(r->name);
 
-		check(strlen(id) == 6 &&
-			      (strncmp(id, "DF", 2) == 0 || strncmp(id, "DC", 2) == 0 ||
-			       strncmp(id, "PL", 2) == 0 || strncmp(id, "RT", 2) == 0) &&
-			      strspn(id + 2, "0123456789") == 4,
-		      id, "id is not of a family's form (DC0000, DF0000, PL0000, RT0000)");
+		check(family_id(id), id, "id is not of a family's form (CTX0000, DC0000, DF0000, "
+		      "K8S0000, PL0000, RT0000)");
 		check(i == 0 || strcmp(pl_rules[i - 1]->id, id) < 0, id,
 		      "ids are not unique and in order in rules.def");
 		for (const char *p = r->name; kebab && *p; p++) {

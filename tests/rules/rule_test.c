@@ -11,7 +11,10 @@
  *
  * Each case is parsed and scanned with every rule; the findings of the file's rule
  * ("line:col ID name", in report order) must equal the expect block, where "(none)"
- * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file. An optional `--- config` block is a .plimsoll.yaml for the case.
+ * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file.
+ * A `--- files` block lists files of a build context made for the case (one per line:
+ * "PATH", "PATH: TEXT" with \n for line breaks, "PATH/" for a folder); the Dockerfile is
+ * then scanned from disk with that context. An optional `--- config` block is a .plimsoll.yaml for the case.
  * An `--- inspect` block is `docker inspect` output (JSON).
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
@@ -36,7 +39,7 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, compose, expect, config, inspect;
+	struct pl_buf dockerfile, compose, expect, config, inspect, files;
 	int line;
 };
 
@@ -107,6 +110,32 @@ run_case(struct tcase *c, const char *id, const char *path)
 			}
 		}
 		pl_source_finish(&ysrc);
+	} else if (c->files.n > 0) {
+		/* A build context: the Dockerfile scanned from disk, beside these files. */
+		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
+		char *dir = pl_test_make_context(c->dockerfile.p ? c->dockerfile.p : "", c->files.p);
+		char dpath[4096];
+
+		if (dir == NULL) {
+			pl_buf_adds(&got, "cannot make the build context\n");
+		} else {
+			snprintf(dpath, sizeof(dpath), "%s/Dockerfile", dir);
+			if (pl_scan_dockerfile(&r, dpath, "Dockerfile", &so) != 0 && r.nerrors > 0) {
+				pl_buf_printf(&got, "error %u:%u %s\n", r.errors[0].line,
+					      r.errors[0].col, r.errors[0].message);
+			}
+			pl_report_sort(&r);
+			for (i = 0; i < r.nfindings; i++) {
+				const struct pl_finding *f = &r.findings[i];
+
+				if (all || strcmp(f->rule->id, id) == 0) {
+					pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col,
+						      f->rule->id, f->rule->name);
+				}
+			}
+			pl_test_remove_tree(dir);
+			free(dir);
+		}
 	} else if (pl_df_parse(&src, &a, &file, &err) != 0) {
 		struct pl_pos p = pl_source_pos(&src, err.off);
 
@@ -186,6 +215,7 @@ main(int argc, char **argv)
 				pl_buf_finish(&c.expect);
 				pl_buf_finish(&c.config);
 				pl_buf_finish(&c.inspect);
+				pl_buf_finish(&c.files);
 				free(c.title);
 				free(c.kind);
 				memset(&c, 0, sizeof(c));
@@ -230,6 +260,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- config") == 0) {
 			section = &c.config;
+			continue;
+		}
+		if (strcmp(line, "--- files") == 0) {
+			section = &c.files;
 			continue;
 		}
 		if (section != NULL) {
