@@ -21,8 +21,8 @@ static int run_baseline(int argc, char **argv);
 const struct pl_cmd pl_cmd_scan = {
 	.name = "scan",
 	.args = "[options] [PATH|-]...",
-	.about = "Audit Dockerfiles: a file, every Dockerfile below a directory, or standard "
-		 "input (-).",
+	.about = "Audit Dockerfiles, Compose files and Kubernetes manifests: a file, every one "
+		 "below a directory, or standard input (-).",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif or markdown (an audit report)\n"
 		"  --output FILE          write the report to FILE instead of standard output\n"
@@ -41,7 +41,11 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --help                 this help\n"
 		"\n"
 		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
-		"Dockerfile.* and *.dockerfile, skipping .git and node_modules.\n"
+		"Dockerfile.* and *.dockerfile, for Compose files (compose.yaml,\n"
+		"docker-compose.yml, ...) and for *.yaml, *.yml and *.json files that hold\n"
+		"Kubernetes objects (apiVersion and kind), skipping .git and node_modules.\n"
+		"Any other .yaml/.yml/.json file named on the command line is read by its\n"
+		"content: Kubernetes, Compose, or skipped with a note (Helm templates too).\n"
 		"\n"
 		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
 		"2 an input could not be read or parsed, 3 usage error.\n",
@@ -93,6 +97,8 @@ work(void *arg)
 		/* Standard input is a Dockerfile unless --stdin-filename names a YAML file. */
 		if (pl_cli_input_kind(display) == PL_IN_COMPOSE) {
 			pl_scan_compose(&w->r, w->files[i], display, w->so);
+		} else if (pl_cli_input_kind(display) == PL_IN_K8S) {
+			pl_scan_k8s(&w->r, w->files[i], display, w->so);
 		} else {
 			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
 		}
@@ -114,6 +120,9 @@ merge(struct pl_report *r, struct pl_report *from)
 		const struct pl_file_error *e = &from->errors[i];
 
 		pl_report_error(r, e->file, e->line, e->col, "%s", e->message);
+	}
+	for (i = 0; i < from->nnotes; i++) {
+		pl_report_note(r, from->notes[i].file, "%s", from->notes[i].message);
 	}
 	r->files_scanned += from->files_scanned;
 	r->dropped += from->dropped;
@@ -328,6 +337,9 @@ scan_main(int argc, char **argv, bool baseline_mode)
 		} else {
 			fprintf(stderr, "%s: error: %s\n", e->file, e->message);
 		}
+	}
+	for (i = 0; i < r.nnotes; i++) {
+		fprintf(stderr, "%s: note: %s\n", r.notes[i].file, r.notes[i].message);
 	}
 	if (baseline_mode) {
 		if (pl_baseline_write(out, &r, PL_VERSION) != 0 || fflush(out) != 0) {

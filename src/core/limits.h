@@ -69,4 +69,32 @@
  * ones and keeps libfyaml's tree (several times the text) bounded. */
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
+/* Largest Kubernetes manifest read: one file may hold a whole application or a rendered
+ * chart of a few hundred objects (around 1 MiB); 16 MiB leaves room for bundles with
+ * CustomResourceDefinitions while keeping libfyaml's tree bounded. */
+#define PL_MAX_K8S_BYTES (16u * 1024u * 1024u)
+
+/* Most YAML documents in one stream: rendered charts hold hundreds; a file of `---` lines
+ * would otherwise cost one libfyaml document each. */
+#define PL_MAX_YAML_DOCUMENTS 10000u
+
+/* Most nodes of a YAML stream counted with aliases followed. Written out, a file of
+ * PL_MAX_K8S_BYTES has fewer than 8M nodes (each takes two bytes or more), so only an
+ * alias bomb exceeds this; rules walk the tree with aliases followed, so the count bounds
+ * their work too. */
+#define PL_MAX_YAML_EXPANDED_NODES (8u * 1024u * 1024u)
+
+/* Deepest YAML nesting walked, aliases included. Kubernetes objects nest about fifteen
+ * levels (CronJob to a container's securityContext); the bound keeps the walk's recursion
+ * off the stack limit and stops alias cycles. */
+#define PL_MAX_YAML_DEPTH 256u
+
+/* Deepest `kind: List` inside a List followed; real lists are flat. */
+#define PL_MAX_K8S_LIST_DEPTH 4u
+
+/* Bytes of a .yaml/.yml/.json file read to decide whether it is a Kubernetes manifest
+ * before a directory walk takes it: `apiVersion` and `kind` open a manifest, so the first
+ * 64 KiB are plenty even after a long licence header. */
+#define PL_K8S_SNIFF_BYTES (64u * 1024u)
+
 #endif

@@ -15,6 +15,7 @@
 #include "engine/finding.h"
 #include "model/compose.h"
 #include "model/dockerfile.h"
+#include "model/k8s.h"
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
@@ -29,6 +30,7 @@ struct pl_check {
 	const struct pl_source *src; /* the file findings point into */
 	const struct pl_df_model *m; /* the Dockerfile model; NULL for other inputs */
 	const struct pl_compose *compose; /* the Compose model; NULL for other inputs */
+	const struct pl_k8s *k8s; /* the Kubernetes model; NULL for other inputs */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
@@ -80,5 +82,22 @@ int pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, con
 /* Runs every Compose rule that CFG leaves on for FILE, then applies its ignore comments. */
 void pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char *file,
 			  const struct pl_config *cfg);
+
+/*
+ * Scans the YAML or JSON file at PATH (or standard input for "-"), shown as DISPLAY, that
+ * is not named like a Compose file: by its content, a Kubernetes manifest, a Compose file
+ * (scanned as one), or neither (skipped with a note, as is a Helm template). The second
+ * form is for a file already in memory, named NAME. Returns 0, or -1 when it could not be
+ * read or loaded (the error is in R->errors).
+ */
+int pl_scan_k8s(struct pl_report *r, const char *path, const char *display,
+		const struct pl_scan_opts *o);
+int pl_scan_k8s_source(struct pl_report *r, const struct pl_source *src, const char *name,
+		       const struct pl_scan_opts *o);
+
+/* Runs every Kubernetes rule that CFG leaves on for FILE, then applies its ignore
+ * comments. */
+void pl_run_k8s_rules(struct pl_report *r, const struct pl_k8s *k, const char *file,
+		      const struct pl_config *cfg);
 
 #endif

@@ -37,6 +37,7 @@ static const struct {
 } input_names[] = {
 	{ PL_IN_DOCKERFILE, "dockerfile" },
 	{ PL_IN_COMPOSE, "compose" },
+	{ PL_IN_K8S, "kubernetes" },
 };
 
 /* Categories in the order the index presents them: the most direct risks first. Any other
@@ -64,7 +65,7 @@ pl_out_input_names(unsigned bits, const char **names, size_t max)
 static const char *
 fence_lang(const struct pl_rule *r)
 {
-	return (r->inputs & PL_IN_COMPOSE) != 0 ? "yaml" : "dockerfile";
+	return (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0 ? "yaml" : "dockerfile";
 }
 
 static const char *
