@@ -64,12 +64,15 @@ findings_of(const struct pl_rule *r, const char *text)
 			n = (size_t)-1;
 		}
 	}
-	if (n == 0 && (r->inputs & PL_IN_COMPOSE) != 0) {
+	if (n == 0 && (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0) {
 		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
+		bool k8s = (r->inputs & PL_IN_K8S) != 0;
+		const char *name = k8s ? "manifest.yaml" : "compose.yaml";
 
 		pl_source_finish(&src);
-		pl_source_from_mem(&src, "compose.yaml", text, strlen(text));
-		if (pl_scan_compose_source(&rep, &src, "compose.yaml", &so) == 0) {
+		pl_source_from_mem(&src, name, text, strlen(text));
+		if ((k8s ? pl_scan_k8s_source(&rep, &src, name, &so) :
+			   pl_scan_compose_source(&rep, &src, name, &so)) == 0 && rep.nnotes == 0) {
 			for (i = 0; i < rep.nfindings; i++) {
 				n += rep.findings[i].rule == r;
 			}
@@ -124,11 +127,13 @@ main(void)
 		const char *id = r->id;
 		bool kebab = filled(r->name);
 
-		check(strlen(id) == 6 &&
-			      (strncmp(id, "DF", 2) == 0 || strncmp(id, "DC", 2) == 0 ||
-			       strncmp(id, "PL", 2) == 0) &&
-			      strspn(id + 2, "0123456789") == 4,
-		      id, "id is not of a family's form (DC0000, DF0000, PL0000)");
+		check((strlen(id) == 6 &&
+		       (strncmp(id, "DF", 2) == 0 || strncmp(id, "DC", 2) == 0 ||
+			strncmp(id, "PL", 2) == 0) &&
+		       strspn(id + 2, "0123456789") == 4) ||
+			      (strlen(id) == 7 && strncmp(id, "K8S", 3) == 0 &&
+			       strspn(id + 3, "0123456789") == 4),
+		      id, "id is not of a family's form (DC0000, DF0000, K8S0000, PL0000)");
 		check(i == 0 || strcmp(pl_rules[i - 1]->id, id) < 0, id,
 		      "ids are not unique and in order in rules.def");
 		for (const char *p = r->name; kebab && *p; p++) {
@@ -140,7 +145,8 @@ main(void)
 			      filled(r->bad) && filled(r->good) && r->refs != NULL &&
 			      filled(r->refs[0]) && r->peers != NULL,
 		      id, "a metadata field is empty");
-		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL, id,
+		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL ||
+			      r->check_k8s != NULL, id,
 		      "rule has no check");
 		check(r->check_instr == NULL || r->on_instr != 0, id,
 		      "check_instr without instruction kinds");

@@ -1004,7 +1004,7 @@ test_docs(void **state)
 		assert_non_null(strstr(page, "## Fix\n\n"));
 		if (r->bad != NULL) {
 			/* Examples are fenced in the language of the rule's input. */
-			assert_non_null(strstr(page, (r->inputs & PL_IN_COMPOSE) != 0
+			assert_non_null(strstr(page, (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0
 							     ? "```yaml\n"
 							     : "```dockerfile\n"));
 		}

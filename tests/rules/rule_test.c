@@ -11,7 +11,8 @@
  *
  * Each case is parsed and scanned with every rule; the findings of the file's rule
  * ("line:col ID name", in report order) must equal the expect block, where "(none)"
- * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file. An optional `--- config` block is a .plimsoll.yaml for the case.
+ * means no finding. A `--- compose` block instead of `--- dockerfile` is a Compose file,
+ * a `--- k8s` block a Kubernetes manifest (read as a .yaml file named on the command line). An optional `--- config` block is a .plimsoll.yaml for the case.
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
@@ -35,7 +36,7 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, compose, expect, config;
+	struct pl_buf dockerfile, compose, k8s, expect, config;
 	int line;
 };
 
@@ -68,14 +69,21 @@ run_case(struct tcase *c, const char *id, const char *path)
 	pl_buf_init(&got);
 	if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
 		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
-	} else if (c->compose.n > 0) {
+	} else if (c->compose.n > 0 || c->k8s.n > 0) {
 		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
 		struct pl_source ysrc;
+		bool k8s = c->k8s.n > 0;
+		const char *yname = k8s ? "manifest.yaml" : "compose.yaml";
 
-		pl_source_from_mem(&ysrc, "compose.yaml", c->compose.p, c->compose.n);
-		if (pl_scan_compose_source(&r, &ysrc, "compose.yaml", &so) != 0) {
+		pl_source_from_mem(&ysrc, yname, k8s ? c->k8s.p : c->compose.p,
+				   k8s ? c->k8s.n : c->compose.n);
+		if ((k8s ? pl_scan_k8s_source(&r, &ysrc, yname, &so) :
+			   pl_scan_compose_source(&r, &ysrc, yname, &so)) != 0) {
 			pl_buf_printf(&got, "error %u:%u %s\n", r.errors[0].line, r.errors[0].col,
 				      r.errors[0].message);
+		}
+		for (i = 0; i < r.nnotes; i++) {
+			pl_buf_printf(&got, "note %s\n", r.notes[i].message);
 		}
 		pl_report_sort(&r);
 		for (i = 0; i < r.nfindings; i++) {
@@ -163,6 +171,7 @@ main(int argc, char **argv)
 				good += strcmp(c.kind, "good") == 0;
 				pl_buf_finish(&c.dockerfile);
 				pl_buf_finish(&c.compose);
+				pl_buf_finish(&c.k8s);
 				pl_buf_finish(&c.expect);
 				pl_buf_finish(&c.config);
 				free(c.title);
@@ -197,6 +206,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- compose") == 0) {
 			section = &c.compose;
+			continue;
+		}
+		if (strcmp(line, "--- k8s") == 0) {
+			section = &c.k8s;
 			continue;
 		}
 		if (strcmp(line, "--- expect") == 0) {

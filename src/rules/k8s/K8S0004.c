@@ -21,7 +21,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0004 = {
 	.id = "K8S0004",
-	.name = "writable-root-filesystem",
+	.name = "root-filesystem-writable",
 	.title = "Container root file system is writable",
 	.severity = PL_SEV_LOW,
 	.category = "runtime",

@@ -40,7 +40,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0005 = {
 	.id = "K8S0005",
-	.name = "capabilities-not-dropped",
+	.name = "default-capabilities-kept",
 	.title = "Container keeps the default capabilities",
 	.severity = PL_SEV_MEDIUM,
 	.category = "privilege",

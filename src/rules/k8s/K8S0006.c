@@ -42,7 +42,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0006 = {
 	.id = "K8S0006",
-	.name = "dangerous-capability",
+	.name = "dangerous-capability-added",
 	.title = "Container adds a capability that opens the host",
 	.severity = PL_SEV_HIGH,
 	.category = "privilege",

@@ -7,29 +7,44 @@
 
 #include <string.h>
 
-/* Paths under which a mount reaches the node's credentials or its whole state. */
-static bool
-sensitive(const char *p)
+/* What some host paths give a pod: PATH itself, or with SUB also what is below it. */
+static const struct {
+	const char *path;
+	bool sub;
+	const char *what;
+} known[] = {
+	{ "/", false, ": the node's whole file system" },
+	{ "/etc", false, ": the node's configuration" },
+	{ "/root", true, ": the node's administrator's files" },
+	{ "/home", false, ": the users' files on the node" },
+	{ "/proc", false, ": the node's kernel interfaces" },
+	{ "/sys", false, ": the node's kernel interfaces" },
+	{ "/dev", false, ": every device of the node" },
+	{ "/boot", true, ": the node's kernel and boot files" },
+	{ "/var/lib/kubelet", true, ": the kubelet's credentials and every pod's volumes" },
+	{ "/etc/kubernetes", true, ": the node's Kubernetes credentials" },
+	{ "/var/lib/docker", false, ": the container runtime's state" },
+	{ "/var/lib/containerd", false, ": the container runtime's state" },
+};
+
+/* What mounting host path P gives the pod, for the message; "" when nothing is known. */
+static const char *
+what(const char *p)
 {
-	static const char *const paths[] = { "/", "/etc", "/root", "/home", "/proc", "/sys",
-					     "/boot", "/dev", "/var/lib/kubelet", "/var/lib/docker",
-					     "/var/lib/containerd", "/var/log", NULL };
 	size_t n = strlen(p);
 
 	while (n > 1 && p[n - 1] == '/') {
 		n--;
 	}
-	for (const char *const *s = paths; *s != NULL; s++) {
-		size_t m = strlen(*s);
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		size_t m = strlen(known[i].path);
 
-		if (n == m && strncmp(p, *s, m) == 0) {
-			return true;
-		}
-		if (m > 1 && n > m && strncmp(p, *s, m) == 0 && p[m] == '/') {
-			return true;
+		if (strncmp(p, known[i].path, m) == 0 &&
+		    (n == m || (known[i].sub && p[m] == '/'))) {
+			return known[i].what;
 		}
 	}
-	return false;
+	return "";
 }
 
 static void
@@ -51,8 +66,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 				continue;
 			}
 			pl_k8s_report(ck, path, key, pl_k8s_pod_obj(k, p)->at, "%s mounts %s of the "
-				      "node%s", pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, p)), s,
-				      sensitive(s) ? ", which holds the node's credentials or state" : "");
+				      "node%s", pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, p)), s, what(s));
 		}
 	}
 }

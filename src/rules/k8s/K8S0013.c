@@ -15,7 +15,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 		if (c->kind != PL_K8S_EPHEMERAL_CONTAINER &&
 		    pl_k8s_resource(c, "limits", "cpu") == NULL) {
-			pl_k8s_report(ck, NULL, NULL, c->at, "%s has no cpu limit",
+			pl_k8s_report(ck, NULL, NULL, c->at, "%s has no CPU limit",
 				      pl_k8s_desc(k, c));
 		}
 	}
@@ -23,7 +23,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0013 = {
 	.id = "K8S0013",
-	.name = "no-cpu-limit",
+	.name = "cpu-limit-missing",
 	.title = "Container has no CPU limit",
 	.severity = PL_SEV_LOW,
 	.category = "runtime",

@@ -23,7 +23,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0014 = {
 	.id = "K8S0014",
-	.name = "no-memory-limit",
+	.name = "memory-limit-missing",
 	.title = "Container has no memory limit",
 	.severity = PL_SEV_LOW,
 	.category = "runtime",

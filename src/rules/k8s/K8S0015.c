@@ -32,7 +32,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0015 = {
 	.id = "K8S0015",
-	.name = "no-resource-requests",
+	.name = "resource-requests-missing",
 	.title = "Container requests no CPU or memory",
 	.severity = PL_SEV_LOW,
 	.category = "runtime",

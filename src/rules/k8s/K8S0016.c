@@ -28,7 +28,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 
 const struct pl_rule rule_k8s0016 = {
 	.id = "K8S0016",
-	.name = "image-unpinned",
+	.name = "container-image-unpinned",
 	.title = "Container image is untagged or :latest",
 	.severity = PL_SEV_MEDIUM,
 	.category = "supply-chain",
