@@ -194,9 +194,12 @@ add_containers(struct builder *b, size_t pod, struct fy_node *list,
 		struct pl_k8s_container *c;
 		struct fy_node *m = mapping(item), *csc, *name, *image;
 
-		if (m == NULL) {
+		/* The same container twice, through an alias, is one container: its node
+		 * is marked with the pod it was taken for. */
+		if (m == NULL || fy_node_get_meta(m) == (void *)(uintptr_t)(pod + 1)) {
 			continue;
 		}
+		fy_node_set_meta(m, (void *)(uintptr_t)(pod + 1));
 		k->containers = grow(k->arena, k->containers, k->ncontainers, &b->containers_cap,
 				     sizeof(*k->containers));
 		c = &k->containers[k->ncontainers++];
@@ -345,6 +348,15 @@ add_object(struct builder *b, struct fy_node *n, const char *list_kind, unsigned
 	}
 }
 
+/* Node marks (see add_containers) are plain numbers: nothing to free. */
+static void
+no_meta_cleanup(struct fy_node *n, void *meta, void *user)
+{
+	(void)n;
+	(void)meta;
+	(void)user;
+}
+
 #define TEMPLATE_NOTE "a template with {{ }} actions, not a manifest: not scanned; render " \
 		      "it (helm template) and scan the output"
 
@@ -396,6 +408,7 @@ pl_k8s_build(const struct pl_source *src, struct pl_arena *a, struct pl_k8s *out
 		return 0;
 	}
 	for (size_t i = 0; i < out->yaml.ndocs; i++) {
+		fy_document_register_meta(out->yaml.docs[i], no_meta_cleanup, NULL);
 		add_object(&b, fy_document_root(out->yaml.docs[i]), NULL, 0);
 	}
 	return 0;

@@ -51,17 +51,29 @@ parse_cfg(struct fy_parse_cfg *pcfg, struct fy_diag *diag)
 	pcfg->diag = diag;
 }
 
-/* The first error DIAG collected, as *ERR. */
+/* The first error DIAG collected, as *ERR: at its token when libfyaml names one (columns
+ * then count characters as everywhere else), else at the line and column it gives, which
+ * are 1-based. */
 static void
-first_error(struct fy_diag *diag, struct pl_arena *a, struct pl_yaml_error *err)
+first_error(const struct pl_source *src, struct fy_diag *diag, struct pl_arena *a,
+	    struct pl_yaml_error *err)
 {
 	struct fy_diag_error *e;
+	const struct fy_mark *m;
 	void *it = NULL;
 
 	err->message = "invalid YAML";
 	if (diag != NULL && (e = fy_diag_errors_iterate(diag, &it)) != NULL) {
-		err->line = (uint32_t)(e->line + 1);
-		err->col = (uint32_t)(e->column + 1);
+		m = e->fyt != NULL ? fy_token_start_mark(e->fyt) : NULL;
+		if (m != NULL && m->input_pos <= src->len) {
+			struct pl_pos p = pl_source_pos(src, m->input_pos);
+
+			err->line = p.line;
+			err->col = p.col;
+		} else {
+			err->line = e->line > 0 ? (uint32_t)e->line : 1;
+			err->col = e->column > 0 ? (uint32_t)e->column : 1;
+		}
 		err->message = pl_arena_printf(a, "invalid YAML: %s",
 					       e->msg ? e->msg : "syntax error");
 	}
@@ -85,7 +97,7 @@ pl_yaml_load(const struct pl_source *src, struct pl_arena *a, struct pl_yaml *ou
 	parse_cfg(&pcfg, diag);
 	out->doc = fy_document_build_from_string(&pcfg, src->text, src->len);
 	if (out->doc == NULL) {
-		first_error(diag, a, err);
+		first_error(src, diag, a, err);
 	} else {
 		out->root = fy_document_root(out->doc);
 	}
@@ -142,7 +154,7 @@ pl_yaml_load_all(const struct pl_source *src, struct pl_arena *a, size_t max_doc
 		out->docs[out->ndocs++] = doc;
 	}
 	if (fy_parser_get_stream_error(out->parser)) {
-		first_error(out->diag, a, err);
+		first_error(src, out->diag, a, err);
 		return -1;
 	}
 	return 0;
