@@ -1,5 +1,9 @@
 /*
  * K8S0023.c -- secret written into the manifest as an environment value.
+ *
+ * Not reported: references ($(VAR)), paths, empty values, words such as true or
+ * disabled, and placeholders (INSERT_..., <your token>, a value that repeats the
+ * variable's name).
  */
 #include "rules/k8s/util.h"
 #include "core/str.h"
@@ -19,6 +23,39 @@ not_a_secret(const char *v)
 	}
 	for (const char *const *w = words; *w != NULL; w++) {
 		if (pl_streq_ci(v, *w)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether S contains WORD, in any case. */
+static bool
+has_ci(const char *s, const char *word)
+{
+	for (; *s != '\0'; s++) {
+		if (pl_starts_with_ci(s, word)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A value left for the user to fill in: "INSERT_DB_PASSWORD", "<your token>",
+ * "DB_PASSWORD_VALUE" (the variable's own name), "changeme". */
+static bool
+placeholder(const char *name, const char *v)
+{
+	static const char *const words[] = { "insert", "replace", "your_", "your-", "<your",
+					     "change_me", "change-me", "placeholder", "todo", "xxxx",
+					     NULL };
+	size_t n = strlen(v);
+
+	if (has_ci(v, name) || (n > 1 && v[0] == '<' && v[n - 1] == '>')) {
+		return true;
+	}
+	for (const char *const *w = words; *w != NULL; w++) {
+		if (has_ci(v, *w)) {
 			return true;
 		}
 	}
@@ -45,7 +82,8 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 			value = pl_k8s_get(item, "value", NULL);
 			n = pl_k8s_str(k, name);
 			v = pl_k8s_str(k, value);
-			if (n == NULL || v == NULL || not_a_secret(v) || !pl_df_secret_name(n)) {
+			if (n == NULL || v == NULL || not_a_secret(v) || !pl_df_secret_name(n) ||
+			    placeholder(n, v)) {
 				continue;
 			}
 			len = strlen(n);
