@@ -61,7 +61,8 @@ bool pl_cli_use_color(FILE *out, bool no_color_flag);
 int pl_cli_find_dockerfiles(const char *path, char ***files, size_t *n, size_t *cap);
 
 /* Whether a file name is a Dockerfile name: Dockerfile, Containerfile, *.Dockerfile,
- * Dockerfile.*, *.dockerfile. */
+ * Dockerfile.*, *.dockerfile, and the same with - or _ for the dot (Dockerfile-dev,
+ * api_Dockerfile); never *.dockerignore and other files that share the prefix. */
 bool pl_cli_is_dockerfile_name(const char *name);
 /* compose.yaml, compose.yml, docker-compose.yml/.yaml, their override and per-environment
  * variants (compose.override.yaml, docker-compose.prod.yml) and NAME.compose.yaml. */

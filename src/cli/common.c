@@ -76,19 +76,41 @@ pl_cli_use_color(FILE *out, bool no_color_flag)
 	return isatty(fileno(out)) != 0;
 }
 
+static bool
+is_name_sep(char c)
+{
+	return c == '.' || c == '_' || c == '-';
+}
+
+/* WORD appears in NAME as a whole part, between the ends of NAME and the separators . _ -:
+ * "api.Dockerfile", "Dockerfile-dev", "svc__Dockerfile.alpine"; not "Dockerfiles". */
+static bool
+has_name_part(const char *name, const char *word)
+{
+	size_t m = strlen(word);
+
+	for (const char *p = name; *p != '\0'; p++) {
+		if ((p == name || is_name_sep(p[-1])) && pl_starts_with_ci(p, word) &&
+		    (p[m] == '\0' || is_name_sep(p[m]))) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool
 pl_cli_is_dockerfile_name(const char *name)
 {
-	/* Names of other files that sit next to Dockerfiles and share their prefix. */
-	static const char *const not_dockerfile[] = { ".dockerignore", ".md", ".txt", ".json",
-						      ".yml", ".yaml", ".sh", ".swp", NULL };
+	/* Names of other files that sit next to Dockerfiles and share their name. */
+	static const char *const not_dockerfile[] = {
+		".dockerignore", ".md", ".txt", ".json", ".yml", ".yaml", ".sh", ".swp", ".orig",
+		".bak", ".js", ".ts", ".py", ".go", ".rb", ".rs", ".java", ".toml", ".lock",
+		".html", ".patch", ".diff", NULL };
 
 	if (pl_streq_ci(name, "Dockerfile") || pl_streq_ci(name, "Containerfile")) {
 		return true;
 	}
-	if (!pl_starts_with_ci(name, "Dockerfile.") && !pl_starts_with_ci(name, "Containerfile.") &&
-	    !(strlen(name) > 11 && pl_streq_ci(name + strlen(name) - 11, ".dockerfile")) &&
-	    !(strlen(name) > 14 && pl_streq_ci(name + strlen(name) - 14, ".containerfile"))) {
+	if (!has_name_part(name, "Dockerfile") && !has_name_part(name, "Containerfile")) {
 		return false;
 	}
 	for (const char *const *s = not_dockerfile; *s != NULL; s++) {

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,11 +42,11 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --help                 this help\n"
 		"\n"
 		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
-		"Dockerfile.* and *.dockerfile, for Compose files (compose.yaml,\n"
-		"docker-compose.yml, ...) and for *.yaml, *.yml and *.json files that hold\n"
-		"Kubernetes objects (apiVersion and kind), skipping .git and node_modules.\n"
-		"Any other .yaml/.yml/.json file named on the command line is read by its\n"
-		"content: Kubernetes, Compose, or skipped with a note (Helm templates too).\n"
+		"Dockerfile.* and *.dockerfile (or with - or _ for the dot), for Compose files\n"
+		"(compose.yaml, docker-compose.yml, ...) and for *.yaml, *.yml and *.json files\n"
+		"that hold Kubernetes objects (apiVersion and kind), skipping .git and\n"
+		"node_modules. Any other .yaml/.yml/.json file named on the command line is read\n"
+		"by its content: Kubernetes, Compose, or skipped with a note (Helm templates too).\n"
 		"\n"
 		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
 		"2 an input could not be read or parsed, 3 usage error.\n",
@@ -75,19 +76,22 @@ struct worker {
 	pthread_t thread;
 	struct pl_report r;
 	char **files;
-	size_t nfiles, first, step;
+	size_t nfiles;
+	atomic_size_t *next; /* the next file to take, shared by the workers */
 	const char *stdin_name;
 	const struct pl_scan_opts *so;
 };
 
-/* Scans files FIRST, FIRST+STEP, ... into the worker's own report. */
+/* Takes files from the shared counter until none is left, into the worker's own report:
+ * files differ in cost by a hundred times, so workers that take the next free file finish
+ * together where fixed shares would not. */
 static void *
 work(void *arg)
 {
 	struct worker *w = arg;
 	size_t i;
 
-	for (i = w->first; i < w->nfiles; i += w->step) {
+	while ((i = atomic_fetch_add_explicit(w->next, 1, memory_order_relaxed)) < w->nfiles) {
 		const char *display = strcmp(w->files[i], "-") == 0 ? w->stdin_name : w->files[i];
 
 		/* "./Dockerfile" reads as "Dockerfile": drop a leading "./" for display. */
@@ -136,6 +140,7 @@ scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
 	 const char *stdin_name, const struct pl_scan_opts *so)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	atomic_size_t next = 0;
 	size_t n = ncpu > 1 ? (size_t)ncpu : 1, k;
 
 	if (n > MAX_WORKERS) {
@@ -152,8 +157,7 @@ scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
 		pl_report_init(&w[k].r);
 		w[k].files = files;
 		w[k].nfiles = nfiles;
-		w[k].first = k;
-		w[k].step = n;
+		w[k].next = &next;
 		w[k].stdin_name = stdin_name;
 		w[k].so = so;
 	}

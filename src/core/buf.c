@@ -67,7 +67,7 @@ pl_buf_adds(struct pl_buf *b, const char *s)
 }
 
 void
-pl_buf_addc(struct pl_buf *b, char c)
+pl_buf_addc_slow(struct pl_buf *b, char c)
 {
 	reserve(b, 1);
 	b->p[b->n++] = c;
@@ -111,4 +111,33 @@ pl_buf_take(struct pl_buf *b)
 	p = b->p;
 	pl_buf_init(b);
 	return p;
+}
+
+void
+pl_buf_addu(struct pl_buf *b, unsigned long v, unsigned width)
+{
+	char tmp[24];
+	size_t n = 0;
+
+	do {
+		tmp[sizeof(tmp) - 1 - n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (width > n) {
+		pl_buf_addspaces(b, width - n);
+	}
+	pl_buf_add(b, tmp + sizeof(tmp) - n, n);
+}
+
+void
+pl_buf_addspaces(struct pl_buf *b, size_t n)
+{
+	static const char blanks[] = "                                ";
+
+	while (n > 0) {
+		size_t k = n < sizeof(blanks) - 1 ? n : sizeof(blanks) - 1;
+
+		pl_buf_add(b, blanks, k);
+		n -= k;
+	}
 }

@@ -50,12 +50,6 @@ pl_streq_ci(const char *a, const char *b)
 }
 
 bool
-pl_starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-bool
 pl_starts_with_ci(const char *s, const char *prefix)
 {
 	for (; *prefix; s++, prefix++) {

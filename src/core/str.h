@@ -26,7 +26,13 @@ pl_streq(const char *a, const char *b)
 bool pl_str_eq(struct pl_str a, const char *s);
 bool pl_str_ieq(struct pl_str a, const char *s);
 bool pl_streq_ci(const char *a, const char *b);
-bool pl_starts_with(const char *s, const char *prefix);
+/* S begins with PREFIX; the first byte settles most calls without one to strncmp. */
+static inline bool
+pl_starts_with(const char *s, const char *prefix)
+{
+	return prefix[0] == '\0' ||
+	       (s[0] == prefix[0] && strncmp(s + 1, prefix + 1, strlen(prefix + 1)) == 0);
+}
 bool pl_ends_with(const char *s, const char *suffix);
 bool pl_starts_with_ci(const char *s, const char *prefix);
 /* Case-insensitive substring search; NULL when absent. */

@@ -36,9 +36,10 @@ pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char
 	r->suppressed += pl_suppress_apply_yaml(r, first, c->src, c->arena);
 }
 
-int
-pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const char *name,
-		       const struct pl_scan_opts *o)
+/* Scans SRC; DIR is the folder of the file on disk (NULL when unknown). */
+static int
+scan_source(struct pl_report *r, const struct pl_source *src, const char *name, const char *dir,
+	    const struct pl_scan_opts *o)
 {
 	struct pl_yaml_error err;
 	struct pl_compose c;
@@ -55,6 +56,7 @@ pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const c
 		pl_compose_finish(&c);
 		rc = -1;
 	} else {
+		c.dir = dir;
 		pl_run_compose_rules(r, &c, name, o != NULL ? o->config : NULL);
 		pl_compose_finish(&c);
 	}
@@ -63,11 +65,19 @@ pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const c
 }
 
 int
+pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const char *name,
+		       const struct pl_scan_opts *o)
+{
+	return scan_source(r, src, name, NULL, o);
+}
+
+int
 pl_scan_compose(struct pl_report *r, const char *path, const char *display,
 		const struct pl_scan_opts *o)
 {
 	struct pl_source src;
-	const char *why, *name;
+	const char *why, *name, *slash = strrchr(path, '/');
+	char *dir = NULL;
 	int rc;
 
 	if (pl_source_read(&src, path, display, &why) != 0) {
@@ -76,7 +86,11 @@ pl_scan_compose(struct pl_report *r, const char *path, const char *display,
 	}
 	name = pl_arena_strdup(&r->arena, src.name);
 	r->files_scanned++;
-	rc = pl_scan_compose_source(r, &src, name, o);
+	if (strcmp(path, "-") != 0) {
+		dir = slash == NULL ? pl_arena_strdup(&r->arena, ".")
+				    : pl_arena_strndup(&r->arena, path, slash == path ? 1 : (size_t)(slash - path));
+	}
+	rc = scan_source(r, &src, name, dir, o);
 	pl_source_finish(&src);
 	return rc;
 }

@@ -2,7 +2,10 @@
  * compose.c -- building the Compose model (see compose.h).
  */
 #include "model/compose.h"
+#include "model/dockerfile.h"
+#include "parse/dockerfile.h"
 
+#include <stdio.h>
 #include <string.h>
 
 int
@@ -45,6 +48,8 @@ pl_compose_build(const struct pl_source *src, struct pl_arena *a, struct pl_comp
 	}
 	cap = (size_t)fy_node_mapping_item_count(services);
 	out->services = pl_arena_alloc(a, (cap + 1) * sizeof(*out->services));
+	out->images = pl_arena_alloc(a, (cap + 1) * sizeof(*out->images));
+	out->images_done = pl_arena_alloc(a, (cap + 1) * sizeof(*out->images_done));
 	pl_yaml_iter_init(&it, services);
 	while (out->nservices < cap && pl_yaml_next(&it, &key, &value)) {
 		struct pl_compose_service *s = &out->services[out->nservices];
@@ -93,4 +98,112 @@ pl_compose_span(const struct pl_compose *c, const struct pl_compose_service *s,
 		return;
 	}
 	pl_yaml_span(c->src, s->key, off, end);
+}
+
+/* PATH joined to DIR unless absolute; NULL for text that is not a plain local path. */
+static const char *
+local_path(struct pl_arena *a, const char *dir, const char *path)
+{
+	if (path == NULL || path[0] == '\0' || strchr(path, '$') != NULL ||
+	    strstr(path, "://") != NULL || strncmp(path, "git@", 4) == 0) {
+		return NULL;
+	}
+	if (path[0] == '/' || dir == NULL) {
+		return path[0] == '/' ? path : NULL;
+	}
+	while (path[0] == '.' && path[1] == '/') {
+		path += 2;
+	}
+	if (strcmp(path, ".") == 0 || path[0] == '\0') {
+		return dir;
+	}
+	if (strcmp(dir, ".") == 0) {
+		return path;
+	}
+	return pl_arena_printf(a, "%s/%s", dir, path);
+}
+
+/* Facts of the stage TARGET (the last one when NULL) of the Dockerfile in SRC. */
+static void
+image_facts(const struct pl_source *src, const char *target, struct pl_arena *a,
+	    struct pl_compose_image *out)
+{
+	struct pl_df_model_opts o = { .target = target };
+	struct pl_df_error err;
+	struct pl_df_file file;
+	struct pl_df_model m;
+	const struct pl_stage *st;
+
+	if (pl_df_parse(src, a, &file, &err) != 0) {
+		return;
+	}
+	pl_df_model_build(&file, &o, a, &m);
+	if (m.final_stage < 0) {
+		return;
+	}
+	st = &m.stages[m.final_stage];
+	out->known = true;
+	out->user_known = st->end.user_known;
+	out->root = st->end.user == NULL || pl_user_is_root(st->end.user);
+	for (size_t i = st->from; i <= st->last && i < file.ninstrs; i++) {
+		if (file.instrs[i].kind == PL_DF_HEALTHCHECK) {
+			out->healthcheck = true;
+		}
+	}
+}
+
+const struct pl_compose_image *
+pl_compose_image(const struct pl_compose *c, const struct pl_compose_service *s)
+{
+	size_t i = (size_t)(s - c->services);
+	struct pl_compose_image *img;
+	struct fy_node *build;
+	const char *context = NULL, *dockerfile = "Dockerfile", *inline_text = NULL;
+	const char *target = NULL, *dir, *path, *why;
+	struct pl_source src;
+
+	if (c->images == NULL || i >= c->nservices) {
+		return NULL;
+	}
+	img = &c->images[i];
+	if (c->images_done[i]) {
+		return img->dockerfile != NULL ? img : NULL;
+	}
+	c->images_done[i] = true;
+	build = pl_compose_get(s, "build", NULL);
+	if (build == NULL || c->dir == NULL) {
+		return NULL;
+	}
+	if (fy_node_is_scalar(build)) {
+		context = pl_compose_str(c, build);
+	} else if (fy_node_is_mapping(build)) {
+		const char *t;
+
+		context = pl_compose_str(c, pl_yaml_get(build, "context", NULL));
+		if (context == NULL) {
+			context = ".";
+		}
+		if ((t = pl_compose_str(c, pl_yaml_get(build, "dockerfile", NULL))) != NULL) {
+			dockerfile = t;
+		}
+		inline_text = pl_compose_str(c, pl_yaml_get(build, "dockerfile_inline", NULL));
+		target = pl_compose_str(c, pl_yaml_get(build, "target", NULL));
+	}
+	if (inline_text != NULL) {
+		img->dockerfile = pl_arena_printf(c->arena, "the dockerfile_inline of service '%s'",
+						  s->name);
+		pl_source_from_mem(&src, img->dockerfile, inline_text, strlen(inline_text));
+		image_facts(&src, target, c->arena, img);
+		return img;
+	}
+	if ((dir = local_path(c->arena, c->dir, context)) == NULL ||
+	    (path = local_path(c->arena, dir, dockerfile)) == NULL) {
+		return NULL;
+	}
+	img->dockerfile = path;
+	if (pl_source_read(&src, path, path, &why) == 0) {
+		image_facts(&src, target, c->arena, img);
+		pl_source_finish(&src);
+	}
+	return img;
 }

@@ -23,9 +23,24 @@ struct pl_compose_service {
 	struct fy_node *node; /* its mapping; NULL for `name:` with no settings */
 };
 
+/* What the Dockerfile of a service with `build:` says about the image it builds, so that
+ * Compose rules decide with the image's facts (pl_compose_image). */
+struct pl_compose_image {
+	bool known;             /* the Dockerfile was found, read and parsed */
+	const char *dockerfile; /* its path as read, for messages */
+	bool user_known;        /* its USER does not depend on an ARG of unknown value */
+	bool root;              /* the built stage runs as root: USER root or 0, or no USER
+				 * (the base image's user, root for nearly every base) */
+	bool healthcheck;       /* the built stage has a HEALTHCHECK (NONE included) */
+};
+
 struct pl_compose {
 	const struct pl_source *src;
 	struct pl_arena *arena;
+	const char *dir; /* the folder of the file on disk, for build contexts; NULL when the
+			  * file was not read from disk (standard input, tests) */
+	struct pl_compose_image *images; /* per service, filled on first use */
+	bool *images_done;
 	struct pl_yaml yaml;
 	struct fy_node *services_key; /* the `services:` key, NULL when absent */
 	struct pl_compose_service *services;
@@ -45,6 +60,14 @@ struct fy_node *pl_compose_get(const struct pl_compose_service *s, const char *k
 
 /* The text of scalar N (NULL for collections and absent nodes). */
 const char *pl_compose_str(const struct pl_compose *c, struct fy_node *n);
+
+/* The image facts of service S when it builds from a Dockerfile on disk (build: with a
+ * local context, dockerfile or dockerfile_inline); NULL for image-only services, remote
+ * or interpolated contexts, and files whose folder is unknown. The Dockerfile is read
+ * and parsed once per service, and a Dockerfile that cannot be read or parsed gives a
+ * result with known false. */
+const struct pl_compose_image *pl_compose_image(const struct pl_compose *c,
+						const struct pl_compose_service *s);
 
 /* Where a finding about NODE goes: NODE when it is a scalar, else KEY, else service S's
  * name. */

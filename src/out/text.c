@@ -12,6 +12,7 @@
 #include "out/common.h"
 #include "core/limits.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Tab stops every 4 cells: the same expansion on the source line and the caret line keeps
@@ -91,14 +92,6 @@ add_safe(struct pl_buf *b, const char *s)
 	add_safe_n(b, s, strlen(s));
 }
 
-static void
-add_spaces(struct pl_buf *b, size_t n)
-{
-	while (n-- > 0) {
-		pl_buf_addc(b, ' ');
-	}
-}
-
 /* Length of the source column that starts at S[0]: a lead or invalid byte and the
  * continuation bytes after it, which is what pl_utf8_count counts as one. */
 static size_t
@@ -139,7 +132,7 @@ put_unit(struct pl_buf *b, const char *s, size_t n, size_t pos)
 		if (cp == '\t') {
 			w = TAB_STOP - (pos + cells) % TAB_STOP;
 			if (b != NULL) {
-				add_spaces(b, w);
+				pl_buf_addspaces(b, w);
 			}
 		} else if (is_unsafe(cp)) {
 			w = 1;
@@ -223,7 +216,9 @@ add_snippet(struct pl_buf *b, const struct pl_finding *f, const struct pl_out_op
 
 	/* Pass 2: the source line, or the window of it around the caret. */
 	sgr(b, o, PL_OUT_BLUE);
-	pl_buf_printf(b, "  %*u |", (int)w, f->line);
+	pl_buf_add(b, "  ", 2);
+	pl_buf_addu(b, f->line, w);
+	pl_buf_add(b, " |", 2);
 	sgr(b, o, PL_OUT_RESET);
 	line_start = b->n;
 	pl_buf_addc(b, ' ');
@@ -265,13 +260,14 @@ add_snippet(struct pl_buf *b, const struct pl_finding *f, const struct pl_out_op
 	}
 	ncarets = ce - cs;
 	sgr(b, o, PL_OUT_BLUE);
-	pl_buf_printf(b, "  %*s |", (int)w, "");
+	pl_buf_addspaces(b, 2 + w);
+	pl_buf_add(b, " |", 2);
 	sgr(b, o, PL_OUT_RESET);
 	pl_buf_addc(b, ' ');
-	add_spaces(b, caret_at);
+	pl_buf_addspaces(b, caret_at);
 	sgr(b, o, pl_out_sev_color(f->severity));
-	while (ncarets-- > 0) {
-		pl_buf_addc(b, '^');
+	for (; ncarets > 0; ncarets -= ncarets < 32 ? ncarets : 32) {
+		pl_buf_add(b, "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^", ncarets < 32 ? ncarets : 32);
 	}
 	sgr(b, o, PL_OUT_RESET);
 	pl_buf_addc(b, '\n');
@@ -316,16 +312,19 @@ add_finding(struct pl_buf *b, const struct pl_finding *f, const struct pl_out_op
 	sgr(b, o, PL_OUT_BOLD);
 	add_safe(b, f->file);
 	if (f->line > 0) {
-		pl_buf_printf(b, ":%u", f->line);
+		pl_buf_addc(b, ':');
+		pl_buf_addu(b, f->line, 0);
 		if (f->col > 0) {
-			pl_buf_printf(b, ":%u", f->col);
+			pl_buf_addc(b, ':');
+			pl_buf_addu(b, f->col, 0);
 		}
 	}
 	pl_buf_addc(b, ':');
 	sgr(b, o, PL_OUT_RESET);
 	pl_buf_addc(b, ' ');
 	sgr(b, o, pl_out_sev_color(f->severity));
-	pl_buf_printf(b, "%s:", pl_severity_name(f->severity));
+	pl_buf_adds(b, pl_severity_name(f->severity));
+	pl_buf_addc(b, ':');
 	sgr(b, o, PL_OUT_RESET);
 	pl_buf_addc(b, ' ');
 	sgr(b, o, PL_OUT_BOLD);
@@ -426,6 +425,10 @@ add_summary(struct pl_buf *b, const struct pl_report *r, const struct pl_out_opt
 	}
 }
 
+/* Reports with at least this many findings render their second half on another thread;
+ * at most this many, so that the half kept in memory stays in the tens of megabytes. */
+enum { PARALLEL_MIN_FINDINGS = 512, PARALLEL_MAX_FINDINGS = 100000 };
+
 static int
 flush(FILE *out, struct pl_buf *b)
 {
@@ -438,23 +441,62 @@ flush(FILE *out, struct pl_buf *b)
 	return rc;
 }
 
+/* Findings FIRST..LAST-1 of a report, rendered on a second thread into BUF. */
+struct half {
+	const struct pl_report *r;
+	const struct pl_out_opts *o;
+	size_t first, last;
+	struct pl_buf buf;
+};
+
+static void *
+render_half(void *arg)
+{
+	struct half *h = arg;
+
+	for (size_t i = h->first; i < h->last; i++) {
+		pl_buf_addc(&h->buf, '\n');
+		add_finding(&h->buf, &h->r->findings[i], h->o);
+	}
+	return NULL;
+}
+
 /* Findings separated by blank lines, then the summary unless quiet. Built one finding at
- * a time so that a large report never sits in memory twice. */
+ * a time and written as it goes, so that a large report never sits in memory twice;
+ * a report of moderate size has its second half rendered on another thread meanwhile. */
 static int
 write_text(FILE *out, const struct pl_report *r, const struct pl_out_opts *o)
 {
+	struct half h = { .r = r, .o = o, .first = r->nfindings, .last = r->nfindings };
+	pthread_t thread;
+	bool threaded = false;
 	struct pl_buf b;
 	int rc = 0;
 	size_t i;
 
 	pl_buf_init(&b);
-	for (i = 0; i < r->nfindings && rc == 0; i++) {
+	pl_buf_init(&h.buf);
+	if (r->nfindings >= PARALLEL_MIN_FINDINGS && r->nfindings <= PARALLEL_MAX_FINDINGS) {
+		h.first = r->nfindings / 2;
+		threaded = pthread_create(&thread, NULL, render_half, &h) == 0;
+		if (!threaded) {
+			h.first = r->nfindings;
+		}
+	}
+	for (i = 0; i < h.first && rc == 0; i++) {
 		if (i > 0) {
 			pl_buf_addc(&b, '\n');
 		}
 		add_finding(&b, &r->findings[i], o);
 		rc = flush(out, &b);
 	}
+	if (threaded) {
+		pthread_join(thread, NULL);
+		if (rc == 0) {
+			rc = flush(out, &h.buf);
+		}
+	}
+	pl_buf_finish(&h.buf);
 	if (rc == 0 && !o->quiet) {
 		if (r->nfindings > 0) {
 			pl_buf_addc(&b, '\n');

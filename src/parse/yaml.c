@@ -196,10 +196,33 @@ pl_yaml_deref(struct fy_node *n)
 
 /* Appends to MAPS the mappings that MAP merges (`<<: *a` or `<<: [*a, *b]`), depth
  * first, up to the array's size. */
+/* The pair of mapping MAP whose key is the scalar KEY[0..len): a walk over the pairs.
+ * libfyaml's own lookup by string parses the key as a YAML document first, which costs
+ * more than the whole walk for the small mappings of Compose files and manifests. */
+static struct fy_node_pair *
+lookup_pair(struct fy_node *map, const char *key, size_t len)
+{
+	struct fy_node_pair *p;
+	void *it = NULL;
+
+	while ((p = fy_node_mapping_iterate(map, &it)) != NULL) {
+		struct fy_node *k = fy_node_pair_key(p);
+		const char *ks;
+		size_t kn;
+
+		if (k != NULL && fy_node_is_scalar(k) && (ks = fy_node_get_scalar(k, &kn)) != NULL &&
+		    kn == len && memcmp(ks, key, len) == 0) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
 static void
 merged(struct fy_node *map, struct fy_node **maps, int *n, int cap, int depth)
 {
 	struct fy_node *m = pl_yaml_deref(map), *v, *item;
+	struct fy_node_pair *mp;
 	void *it = NULL;
 
 	if (m == NULL || !fy_node_is_mapping(m) || depth > PL_MAX_YAML_MERGE_DEPTH) {
@@ -209,7 +232,8 @@ merged(struct fy_node *map, struct fy_node **maps, int *n, int cap, int depth)
 		return;
 	}
 	maps[(*n)++] = m;
-	v = pl_yaml_deref(fy_node_mapping_lookup_by_string(m, "<<", 2));
+	mp = lookup_pair(m, "<<", 2);
+	v = mp != NULL ? pl_yaml_deref(fy_node_pair_value(mp)) : NULL;
 	if (v == NULL) {
 		return;
 	}
@@ -233,8 +257,7 @@ pl_yaml_get(struct fy_node *map, const char *key, struct fy_node **key_node)
 	}
 	merged(map, maps, &n, 16, 0);
 	for (int i = 0; i < n; i++) {
-		struct fy_node_pair *p = fy_node_mapping_lookup_pair_by_string(maps[i], key,
-									       strlen(key));
+		struct fy_node_pair *p = lookup_pair(maps[i], key, strlen(key));
 
 		if (p != NULL) {
 			if (key_node != NULL && i == 0) {
@@ -322,7 +345,7 @@ seen_before(struct pl_yaml_iter *it, int i, struct fy_node *key)
 	}
 	k = fy_node_get_scalar(key, &len);
 	for (int j = 0; j < i; j++) {
-		if (fy_node_mapping_lookup_pair_by_string(it->maps[j], k, len) != NULL) {
+		if (lookup_pair(it->maps[j], k, len) != NULL) {
 			return true;
 		}
 	}

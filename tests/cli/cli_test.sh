@@ -75,11 +75,16 @@ cp "$tmp/Dockerfile" "$tmp/tree/Dockerfile.prod"
 cp "$tmp/Dockerfile" "$tmp/tree/Containerfile"
 cp "$tmp/Dockerfile" "$tmp/tree/.git/Dockerfile"
 cp "$tmp/Dockerfile" "$tmp/tree/node_modules/x/Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/worker_Dockerfile"
+cp "$tmp/Dockerfile" "$tmp/tree/svc/Dockerfile-dev"
 printf '# not a Dockerfile\n' >"$tmp/tree/docs/Dockerfile.md"
+printf 'node_modules\n' >"$tmp/tree/svc/Dockerfile.dockerignore"
+printf 'not a Dockerfile\n' >"$tmp/tree/docs/Dockerfiles"
+printf 'not a Dockerfile\n' >"$tmp/tree/docs/myDockerfile"
 ln -s "$tmp/tree/svc" "$tmp/tree/link-to-svc"
 expect_rc 1 "directory" -- "$bin" scan --format json "$tmp/tree"
 n=$(grep -o '"rule_id": "DF0002"' "$tmp/out" | wc -l)
-if [ "$n" -eq 4 ]; then ok; else bad "walk found $n Dockerfiles, want 4"; fi
+if [ "$n" -eq 6 ]; then ok; else bad "walk found $n Dockerfiles, want 6"; fi
 lacks "$tmp/out" "node_modules" "node_modules skipped"
 lacks "$tmp/out" ".git/" ".git skipped"
 lacks "$tmp/out" "link-to-svc" "symlinked directories not followed"
@@ -217,6 +222,54 @@ contains "$tmp/err" "binary.yaml:1:7: error: not UTF-8 text" "invalid UTF-8 conf
 printf 'a: &x [1]\nignore: *x\n' >"$tmp/alias.yaml"
 expect_rc 2 "aliases refused" -- "$bin" scan --config "$tmp/alias.yaml" "$tmp/Dockerfile"
 contains "$tmp/err" "aliases are not allowed" "alias message"
+
+# A large text report (its second half is rendered on another thread) lists the findings
+# in the same order as the JSON report, each once.
+{
+	echo 'FROM alpine:3.20'
+	i=0
+	while [ $i -lt 700 ]; do echo "ADD f$i /f$i"; i=$((i + 1)); done
+} >"$tmp/many.Dockerfile"
+expect_rc 1 "large text report" -- "$bin" scan --no-color "$tmp/many.Dockerfile"
+grep -o '^[^ ]*many.Dockerfile:[0-9]*:[0-9]*: [a-z]*: [A-Z]*[0-9]*' "$tmp/out" >"$tmp/order.text"
+expect_rc 1 "large json report" -- "$bin" scan --format json "$tmp/many.Dockerfile"
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+for f in d["findings"]:
+    print("%s:%d:%d: %s: %s" % (f["file"], f["start"]["line"], f["start"]["column"], f["severity"], f["rule_id"]))' \
+	"$tmp/out" >"$tmp/order.json"
+if [ "$(wc -l <"$tmp/order.text")" -gt 700 ] && cmp -s "$tmp/order.text" "$tmp/order.json"; then ok
+else bad "large text report differs from the JSON report's order"; fi
+
+# Compose services are judged with their Dockerfile's facts.
+mkdir -p "$tmp/cf/api" "$tmp/cf/worker"
+printf 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD ["/app/health"]\n' >"$tmp/cf/api/Dockerfile"
+printf 'FROM alpine:3.20\nCMD ["/app/run"]\n' >"$tmp/cf/worker/Dockerfile.prod"
+cat >"$tmp/cf/compose.yaml" <<'YAML'
+services:
+  api:
+    build: ./api
+    depends_on: [worker]
+  worker:
+    build:
+      context: worker
+      dockerfile: Dockerfile.prod
+  inline:
+    build:
+      context: .
+      dockerfile_inline: |
+        FROM alpine:3.20
+        USER app
+        HEALTHCHECK NONE
+YAML
+expect_rc 1 "compose with Dockerfiles" -- "$bin" scan --no-color --fail-on info "$tmp/cf/compose.yaml"
+lacks "$tmp/out" "service 'api' sets no user" "a Dockerfile with USER satisfies DC0017"
+lacks "$tmp/out" "service 'api' has no health check" "a Dockerfile with HEALTHCHECK satisfies DC0020"
+contains "$tmp/out" "compose.yaml:6:5: medium: DC0017 service 'worker' sets no user and its image runs as root: $tmp/cf/worker/Dockerfile.prod" "DC0017 names the Dockerfile"
+contains "$tmp/out" "service 'worker' has no health check, and neither has its image" "DC0020 with the Dockerfile"
+lacks "$tmp/out" "service 'inline' sets no user" "dockerfile_inline is read"
+lacks "$tmp/out" "service 'inline' has no health check" "HEALTHCHECK NONE is a choice"
+lacks "$tmp/out" "DC0021" "worker reports no health, so depends_on needs no condition"
 
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"

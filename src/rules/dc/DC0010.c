@@ -8,56 +8,23 @@
 #include <stdio.h>
 #include <string.h>
 
-struct item_ctx {
+struct port_ctx {
 	struct pl_check *ck;
 	const struct pl_compose *c;
 	const struct pl_compose_service *s;
 };
 
 static bool
-all_interfaces(const char *ip)
+port(const struct pl_dc_port *p, void *ctx)
 {
-	return ip == NULL || ip[0] == '\0' || strcmp(ip, "0.0.0.0") == 0 ||
-	       strcmp(ip, "::") == 0 || strcmp(ip, "[::]") == 0;
-}
+	struct port_ctx *x = ctx;
+	const char *what;
 
-static bool
-item(struct fy_node *n, void *ctx)
-{
-	struct item_ctx *x = ctx;
-	const char *v, *colon;
-	struct fy_node *k = NULL;
-
-	if (n != NULL && fy_node_is_mapping(n)) {
-		/* Long syntax: published on host_ip, every interface without one. */
-		struct fy_node *ip = pl_yaml_get(n, "host_ip", NULL);
-		struct fy_node *pub = pl_yaml_get(n, "published", &k);
-		const char *ips = pl_compose_str(x->c, ip);
-
-		if (pub != NULL && all_interfaces(ips) && (ips == NULL || strchr(ips, '$') == NULL)) {
-			pl_dc_report(x->ck, x->s, pub, k, "service '%s' publishes port %s on "
-				     "every host interface", x->s->name,
-				     pl_compose_str(x->c, pub) ? pl_compose_str(x->c, pub) : "?");
-		}
-		return true;
+	/* Data stores and monitoring endpoints are DC0024's, at a higher severity. */
+	if (p->all_interfaces && !pl_dc_datastore_port(x->c, x->s, p->target, &what)) {
+		pl_dc_report(x->ck, x->s, p->node, p->key, "service '%s' publishes '%s' on every "
+			     "host interface", x->s->name, p->text != NULL ? p->text : "?");
 	}
-	v = pl_compose_str(x->c, n);
-	if (v == NULL || strchr(v, '$') != NULL) {
-		return true; /* interpolated: the address is not known */
-	}
-	/* HOST_IP:HOST:CONTAINER has two colons outside an IPv6 address in brackets. */
-	colon = v[0] == '[' ? strchr(v, ']') : v;
-	if (colon != NULL && (colon = strchr(colon, ':')) != NULL && strchr(colon + 1, ':') != NULL) {
-		size_t iplen = (size_t)(colon - v);
-		char ip[64];
-
-		snprintf(ip, sizeof(ip), "%.*s", (int)(iplen < sizeof(ip) ? iplen : sizeof(ip) - 1), v);
-		if (!all_interfaces(ip)) {
-			return true;
-		}
-	}
-	pl_dc_report(x->ck, x->s, n, NULL, "service '%s' publishes '%s' on every host "
-		     "interface", x->s->name, v);
 	return true;
 }
 
@@ -65,9 +32,9 @@ static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
-		struct item_ctx x = { ck, c, &c->services[i] };
+		struct port_ctx x = { ck, c, &c->services[i] };
 
-		pl_dc_each(pl_compose_get(&c->services[i], "ports", NULL), item, &x);
+		pl_dc_each_port(c, &c->services[i], port, &x);
 	}
 }
 
@@ -87,15 +54,15 @@ const struct pl_rule rule_dc0010 = {
 	       "for local access, the private address for a private network, or drop "
 	       "`ports:` and let other services reach it over the Compose network.",
 	.bad = "services:\n"
-	       "  db:\n"
-	       "    image: postgres:16.4\n"
+	       "  admin:\n"
+	       "    image: ghcr.io/acme/admin:2.3.1\n"
 	       "    ports:\n"
-	       "      - \"5432:5432\"\n",
+	       "      - \"8080:8080\"\n",
 	.good = "services:\n"
-	       "  db:\n"
-	       "    image: postgres:16.4\n"
+	       "  admin:\n"
+	       "    image: ghcr.io/acme/admin:2.3.1\n"
 	       "    ports:\n"
-	       "      - \"127.0.0.1:5432:5432\"\n",
+	       "      - \"127.0.0.1:8080:8080\"\n",
 	.refs = (const char *const[]){
 		"https://docs.docker.com/reference/compose-file/services/#ports",
 		"https://docs.docker.com/engine/network/packet-filtering-firewalls/",

@@ -51,6 +51,18 @@ static const struct env_rule env_rules[] = {
 	{ "YARN_ENABLE_STRICT_SSL", falsy, "Yarn" },
 };
 
+/* Whether NAME (N bytes) is one of the variables, before its value is worked out. */
+static bool
+env_named(const char *name, size_t n)
+{
+	for (size_t k = 0; k < sizeof(env_rules) / sizeof(env_rules[0]); k++) {
+		if (strlen(env_rules[k].name) == n && strncmp(env_rules[k].name, name, n) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static const struct env_rule *
 env_match(const char *name, size_t n, const char *value)
 {
@@ -144,6 +156,7 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 		const struct pl_sh_word *w = &c->argv[a];
 		const char *t = pl_pkg_written_text(&wr, a);
 		size_t len, tn;
+		struct pl_pkg_pairs pairs;
 
 		if (t == NULL) {
 			continue;
@@ -193,8 +206,11 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 		if (!pl_pkg_has_separator(t, tn)) {
 			continue;
 		}
+		pl_pkg_pairs_of(&pairs, t, tn);
 		for (const char *const *k = setting_keys; *k != NULL; k++) {
-			long pos = pl_pkg_find_setting(t, tn, *k, falsy, &len);
+			long pos = pl_pkg_pairs_may_hold(&pairs, *k)
+					   ? pl_pkg_find_setting(t, tn, *k, falsy, &len)
+					   : -1;
 
 			if (pos >= 0) {
 				report(ck, w->off, w->end, "'%.*s' turns off TLS certificate "
@@ -233,9 +249,13 @@ check_env(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	const struct pl_df_instr *in = &m->file->instrs[i];
 
 	for (size_t k = 0; k + 2 < in->nargs; k += 3) {
-		const char *v = pl_df_expand(m, &m->states[i], in->args[k + 1].s);
+		const char *v;
 		const struct env_rule *e;
 
+		if (!env_named(in->args[k].s, in->args[k].n)) {
+			continue;
+		}
+		v = pl_df_expand(m, &m->states[i], in->args[k + 1].s);
 		if (v == NULL) {
 			continue;
 		}
@@ -263,6 +283,9 @@ check_arg(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		size_t n = eq != NULL ? (size_t)(eq - w) : strlen(w);
 		const struct env_rule *e;
 
+		if (!env_named(w, n)) {
+			continue;
+		}
 		if (eq != NULL) {
 			v = pl_df_expand(m, &m->states[i], eq + 1);
 		} else {

@@ -160,11 +160,17 @@ is_flag(const struct pl_sh_cmd *c, const char *t)
 static long
 find_setting(const char *text, size_t n, size_t *len)
 {
+	struct pl_pkg_pairs pairs;
+
 	if (!pl_pkg_has_separator(text, n)) {
 		return -1;
 	}
+	pl_pkg_pairs_of(&pairs, text, n);
 	for (size_t k = 0; k < sizeof(settings) / sizeof(settings[0]); k++) {
-		long pos = pl_pkg_find_setting(text, n, settings[k].key, settings[k].values, len);
+		long pos = pl_pkg_pairs_may_hold(&pairs, settings[k].key)
+				   ? pl_pkg_find_setting(text, n, settings[k].key, settings[k].values,
+							 len)
+				   : -1;
 
 		if (pos >= 0 && !(k >= LOCAL_OK && local_source(text + pos))) {
 			return pos;

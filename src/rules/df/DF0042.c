@@ -171,10 +171,13 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	}
 	if (in->kind == PL_DF_ENV) {
 		for (size_t k = 0; k + 2 < in->nargs; k += 3) {
-			const char *v = pl_df_expand(m, &m->states[i], in->args[k + 1].s);
+			const char *v;
 
-			if (pl_streq(in->args[k].s, "PIP_EXTRA_INDEX_URL") && v != NULL &&
-			    v[0] != '\0') {
+			if (!pl_streq(in->args[k].s, "PIP_EXTRA_INDEX_URL")) {
+				continue;
+			}
+			v = pl_df_expand(m, &m->states[i], in->args[k + 1].s);
+			if (v != NULL && v[0] != '\0') {
 				report(ck, in->args[k].off, in->args[k + 1].end,
 				       "ENV PIP_EXTRA_INDEX_URL", v);
 			}

@@ -136,6 +136,9 @@ next_operand(const struct pl_sh_cmd *c, size_t from, enum pl_pkg_mgr mgr)
 static bool
 is_pip_name(const char *b)
 {
+	if (b[0] != 'p' || b[1] != 'i') {
+		return false;
+	}
 	if (pl_streq(b, "pip") || pl_streq(b, "pip2") || pl_streq(b, "pip3")) {
 		return true;
 	}
@@ -147,7 +150,7 @@ is_pip_name(const char *b)
 static bool
 is_python_name(const char *b)
 {
-	return pl_starts_with(b, "python") && strspn(b + 6, "0123456789.") == strlen(b + 6);
+	return b[0] == 'p' && b[1] == 'y' && pl_starts_with(b, "python") && strspn(b + 6, "0123456789.") == strlen(b + 6);
 }
 
 size_t
@@ -204,6 +207,9 @@ pl_pkg_install_sub(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr)
 		sub = pl_pkg_pip_sub(c);
 		return sub_is(c, sub, (const char *const[]){ "install", NULL }) ? sub : c->argc;
 	case PL_PKG_NPM:
+		if (!pl_streq(b, "npm") && !pl_streq(b, "yarn") && !pl_streq(b, "pnpm")) {
+			return c->argc;
+		}
 		sub = next_operand(c, p + 1, mgr);
 		if (pl_streq(b, "npm")) {
 			return sub_is(c, sub, npm_install) ? sub : c->argc;
@@ -650,6 +656,39 @@ pl_pkg_has_separator(const char *text, size_t n)
 		}
 	}
 	return false;
+}
+
+static unsigned
+pair_hash(char a, char b)
+{
+	unsigned x = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+	unsigned y = (unsigned char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+
+	return (x * 31u + y * 7u) & 255u;
+}
+
+void
+pl_pkg_pairs_of(struct pl_pkg_pairs *p, const char *text, size_t n)
+{
+	memset(p, 0, sizeof(*p));
+	for (size_t i = 0; i + 1 < n; i++) {
+		unsigned h = pair_hash(text[i], text[i + 1]);
+
+		p->bits[h >> 6] |= 1ull << (h & 63);
+	}
+}
+
+bool
+pl_pkg_pairs_may_hold(const struct pl_pkg_pairs *p, const char *key)
+{
+	for (size_t i = 0; key[i] != '\0' && key[i + 1] != '\0'; i++) {
+		unsigned h = pair_hash(key[i], key[i + 1]);
+
+		if (!(p->bits[h >> 6] & (1ull << (h & 63)))) {
+			return false;
+		}
+	}
+	return true;
 }
 
 long

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine/run.h"
 #include "model/dockerfile.h"
@@ -79,6 +80,17 @@ bool pl_pkg_falsy(const char *t);
 /* TEXT[0..n) holds a byte that may separate a setting's key from its value: words with
  * none (package names, paths, options) cannot hold a setting and need no search. */
 bool pl_pkg_has_separator(const char *text, size_t n);
+
+/* The pairs of adjacent bytes (case folded) that occur in a text, as a 256-bit set: a key
+ * can occur in the text only if each of its pairs does, so most words are ruled out
+ * for every key after one pass over them. */
+struct pl_pkg_pairs {
+	uint64_t bits[4];
+};
+/* Fills *P from TEXT[0..n). */
+void pl_pkg_pairs_of(struct pl_pkg_pairs *p, const char *text, size_t n);
+/* False when KEY cannot occur (case-insensitively) in the text *P was filled from. */
+bool pl_pkg_pairs_may_hold(const struct pl_pkg_pairs *p, const char *key);
 
 long pl_pkg_find_setting(const char *text, size_t n, const char *key, const char *const *values,
 			 size_t *len);
