@@ -70,19 +70,21 @@
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
 /* Largest Kubernetes manifest read: one file may hold a whole application or a rendered
- * chart of a few hundred objects (around 1 MiB); 16 MiB leaves room for bundles with
- * CustomResourceDefinitions while keeping libfyaml's tree bounded. */
-#define PL_MAX_K8S_BYTES (16u * 1024u * 1024u)
+ * chart of a few hundred objects (around 1 MiB), and bundles with CustomResourceDefinitions
+ * reach a few MiB. libfyaml reads about 5 MiB a second, so 8 MiB keeps a scan of the
+ * largest file within a couple of seconds and its tree bounded. */
+#define PL_MAX_K8S_BYTES (8u * 1024u * 1024u)
 
 /* Most YAML documents in one stream: rendered charts hold hundreds; a file of `---` lines
  * would otherwise cost one libfyaml document each. */
 #define PL_MAX_YAML_DOCUMENTS 10000u
 
-/* Most nodes of a YAML stream counted with aliases followed. Written out, a file of
- * PL_MAX_K8S_BYTES has fewer than 8M nodes (each takes two bytes or more), so only an
- * alias bomb exceeds this; rules walk the tree with aliases followed, so the count bounds
- * their work too. */
-#define PL_MAX_YAML_EXPANDED_NODES (8u * 1024u * 1024u)
+/* Most nodes of a Kubernetes manifest reached through aliases (`*name`), counted as often
+ * as they are reached. Rules walk the tree with aliases followed, so without a bound a
+ * small file of aliases to aliases costs them exponential time; nodes written out are
+ * bounded by PL_MAX_K8S_BYTES already. Manifests that use anchors at all repeat a
+ * resources block or an env list: a few hundred nodes. */
+#define PL_MAX_YAML_ALIAS_NODES 100000u
 
 /* Deepest YAML nesting walked, aliases included. Kubernetes objects nest about fifteen
  * levels (CronJob to a container's securityContext); the bound keeps the walk's recursion

@@ -74,32 +74,33 @@ pl_k8s_sniff(const char *text, size_t n)
 
 /* What walking the tree found. */
 struct walk {
-	size_t nodes;
+	size_t aliased; /* nodes reached through an alias */
 	bool template, deep;
 };
 
-/* Counts N's nodes with aliases followed, up to PL_MAX_YAML_EXPANDED_NODES and
- * PL_MAX_YAML_DEPTH, and looks for template syntax. */
+/* Walks N with aliases followed, counting the nodes reached through them (IN_ALIAS) up
+ * to PL_MAX_YAML_ALIAS_NODES, and the depth up to PL_MAX_YAML_DEPTH; looks for template
+ * syntax. */
 static void
-walk(struct fy_node *n, unsigned depth, struct walk *w)
+walk(struct fy_node *n, unsigned depth, bool in_alias, struct walk *w)
 {
 	struct fy_node_pair *p;
 	struct fy_node *item;
 	void *it = NULL;
 
-	if (n == NULL || w->nodes > PL_MAX_YAML_EXPANDED_NODES || w->deep) {
+	if (n == NULL || w->aliased > PL_MAX_YAML_ALIAS_NODES || w->deep) {
 		return;
 	}
 	if (depth > PL_MAX_YAML_DEPTH) {
 		w->deep = true;
 		return;
 	}
-	w->nodes++;
+	w->aliased += in_alias;
 	if (fy_node_is_alias(n)) {
-		walk(pl_yaml_deref(n), depth + 1, w);
+		walk(pl_yaml_deref(n), depth + 1, true, w);
 	} else if (fy_node_is_sequence(n)) {
 		while ((item = fy_node_sequence_iterate(n, &it)) != NULL) {
-			walk(item, depth + 1, w);
+			walk(item, depth + 1, in_alias, w);
 		}
 	} else if (fy_node_is_mapping(n)) {
 		while ((p = fy_node_mapping_iterate(n, &it)) != NULL) {
@@ -110,8 +111,8 @@ walk(struct fy_node *n, unsigned depth, struct walk *w)
 			if (k != NULL && fy_node_is_mapping(k)) {
 				w->template = true;
 			}
-			walk(k, depth + 1, w);
-			walk(fy_node_pair_value(p), depth + 1, w);
+			walk(k, depth + 1, in_alias, w);
+			walk(fy_node_pair_value(p), depth + 1, in_alias, w);
 		}
 	}
 }
@@ -224,6 +225,8 @@ add_containers(struct builder *b, size_t pod, struct fy_node *list,
 			if (s->value == NULL && f < PL_K8S_SC_POD_FIELDS && p->sc != NULL) {
 				s->value = pl_yaml_get(p->sc, sc_names[f], &s->key);
 				s->from_pod = s->value != NULL;
+				s->pod_first = s->from_pod && !(p->inherited & (1u << f));
+				p->inherited |= s->from_pod ? 1u << f : 0;
 			}
 			if (s->value == NULL) {
 				s->key = NULL;
@@ -360,12 +363,21 @@ no_meta_cleanup(struct fy_node *n, void *meta, void *user)
 #define TEMPLATE_NOTE "a template with {{ }} actions, not a manifest: not scanned; render " \
 		      "it (helm template) and scan the output"
 
-/* SRC's text has "{{". */
+/* Whether SRC has a template action outside quotes: "{{" with no quote before it on its
+ * line. Only asked of text that is not valid YAML, to tell a template from a mistake. */
 static bool
-has_braces(const struct pl_source *src)
+has_action(const struct pl_source *src)
 {
+	bool quoted = false;
+
 	for (size_t i = 0; i + 1 < src->len; i++) {
-		if (src->text[i] == '{' && src->text[i + 1] == '{') {
+		char c = src->text[i];
+
+		if (c == '\n') {
+			quoted = false;
+		} else if (c == '"' || c == '\'') {
+			quoted = true;
+		} else if (c == '{' && src->text[i + 1] == '{' && !quoted) {
 			return true;
 		}
 	}
@@ -384,7 +396,7 @@ pl_k8s_build(const struct pl_source *src, struct pl_arena *a, struct pl_k8s *out
 	out->arena = a;
 	if (pl_yaml_load_all(src, a, PL_MAX_YAML_DOCUMENTS, &out->yaml, err) != 0) {
 		/* Go template actions outside strings are rarely valid YAML. */
-		if (strncmp(err->message, "invalid YAML", 12) == 0 && has_braces(src)) {
+		if (strncmp(err->message, "invalid YAML", 12) == 0 && has_action(src)) {
 			out->skipped = TEMPLATE_NOTE;
 			memset(err, 0, sizeof(*err));
 			return 0;
@@ -392,15 +404,15 @@ pl_k8s_build(const struct pl_source *src, struct pl_arena *a, struct pl_k8s *out
 		return -1;
 	}
 	for (size_t i = 0; i < out->yaml.ndocs; i++) {
-		walk(fy_document_root(out->yaml.docs[i]), 0, &w);
+		walk(fy_document_root(out->yaml.docs[i]), 0, false, &w);
 	}
-	if (w.deep || w.nodes > PL_MAX_YAML_EXPANDED_NODES) {
+	if (w.deep || w.aliased > PL_MAX_YAML_ALIAS_NODES) {
 		err->line = 1;
 		err->col = 1;
 		err->message = w.deep ? pl_arena_printf(a, "YAML nested deeper than %u levels "
 							"(aliases followed)", PL_MAX_YAML_DEPTH)
-				      : pl_arena_printf(a, "YAML aliases expand to more than %u "
-							"nodes", PL_MAX_YAML_EXPANDED_NODES);
+				      : pl_arena_printf(a, "YAML aliases repeat more than %u "
+							"nodes", PL_MAX_YAML_ALIAS_NODES);
 		return -1;
 	}
 	if (w.template) {

@@ -51,6 +51,7 @@ struct pl_k8s_setting {
 	struct fy_node *value; /* NULL when unset at both levels */
 	struct fy_node *key;   /* its key, for positions */
 	bool from_pod;         /* inherited from the pod's securityContext */
+	bool pod_first;        /* the first container of its pod to inherit it */
 };
 
 struct pl_k8s_object {
@@ -75,6 +76,7 @@ struct pl_k8s_pod {
 	struct fy_node *spec;  /* the PodSpec mapping */
 	struct fy_node *sc;    /* spec.securityContext mapping, or NULL */
 	bool runs_to_completion; /* Job, CronJob: probes and restarts do not apply */
+	unsigned inherited;    /* bit F: a container inherits field F from the pod */
 	size_t first, n;       /* its containers: k8s->containers[first .. first+n) */
 };
 

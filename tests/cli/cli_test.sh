@@ -311,7 +311,7 @@ contains "$tmp/err" "k8s-broken.yaml:5:1: error: invalid YAML" "broken manifest 
 	done
 } >"$tmp/k8s-bomb.yaml"
 expect_rc 2 "alias bomb" -- "$bin" scan "$tmp/k8s-bomb.yaml"
-contains "$tmp/err" "aliases expand to more than" "alias bomb refused"
+contains "$tmp/err" "aliases repeat more than" "alias bomb refused"
 expect_rc 1 "insecure Kubernetes example" -- "$bin" scan --no-color "$root/examples/insecure-web/k8s"
 for id in K8S0001 K8S0002 K8S0006 K8S0007 K8S0012 K8S0016 K8S0023 K8S0024 K8S0031; do
 	contains "$tmp/out" "$id" "insecure Kubernetes example reports $id"

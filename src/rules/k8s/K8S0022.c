@@ -6,27 +6,40 @@
  */
 #include "rules/k8s/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* Whether a ServiceAccount NAME of the file turns automounting off. */
-static bool
-account_off(const struct pl_k8s *k, const char *name)
+static int
+cmp_str(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of the file's ServiceAccounts that turn automounting off, sorted, in *N. */
+static const char **
+accounts_off(const struct pl_k8s *k, size_t *n)
+{
+	const char **names = pl_arena_alloc(k->arena, (k->nobjects + 1) * sizeof(*names));
+
+	*n = 0;
 	for (size_t i = 0; i < k->nobjects; i++) {
 		const struct pl_k8s_object *o = &k->objects[i];
 
 		if (strcmp(o->kind, "ServiceAccount") == 0 && o->name != NULL &&
-		    strcmp(o->name, name) == 0 &&
 		    pl_k8s_bool(k, pl_k8s_get(o->node, "automountServiceAccountToken", NULL)) == 0) {
-			return true;
+			names[(*n)++] = o->name;
 		}
 	}
-	return false;
+	qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
 }
 
 static void
 check(struct pl_check *ck, const struct pl_k8s *k)
 {
+	size_t noff = 0;
+	const char **off = k->npods > 0 ? accounts_off(k, &noff) : NULL;
+
 	for (size_t i = 0; i < k->npods; i++) {
 		const struct pl_k8s_pod *p = &k->pods[i];
 		const struct pl_k8s_object *o = pl_k8s_pod_obj(k, p);
@@ -37,11 +50,15 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 		if (sa == NULL) {
 			sa = pl_k8s_str(k, pl_k8s_get(p->spec, "serviceAccount", NULL));
 		}
-		if (on == 0 || (v != NULL && on < 0) || (on < 0 && account_off(k, sa ? sa : "default"))) {
+		if (sa == NULL) {
+			sa = "default";
+		}
+		if (on == 0 || (v != NULL && on < 0) ||
+		    (on < 0 && noff > 0 && bsearch(&sa, off, noff, sizeof(*off), cmp_str) != NULL)) {
 			continue;
 		}
 		pl_k8s_report(ck, v, key, o->at, "%s mounts the token of service account '%s'",
-			      pl_k8s_obj_desc(k, o), sa ? sa : "default");
+			      pl_k8s_obj_desc(k, o), sa);
 	}
 }
 

@@ -147,17 +147,8 @@ pl_k8s_image(const struct pl_k8s *k, const struct pl_k8s_container *c, struct pl
 bool
 pl_k8s_pod_seen(const struct pl_k8s *k, const struct pl_k8s_container *c, enum pl_k8s_sc_field f)
 {
-	const struct pl_k8s_pod *p = pl_k8s_pod_of(k, c);
-
-	if (!c->sc[f].from_pod) {
-		return false;
-	}
-	for (const struct pl_k8s_container *e = &k->containers[p->first]; e < c; e++) {
-		if (e->sc[f].value == c->sc[f].value) {
-			return true;
-		}
-	}
-	return false;
+	(void)k;
+	return c->sc[f].from_pod && !c->sc[f].pod_first;
 }
 
 bool
