@@ -69,6 +69,62 @@
  * ones and keeps libfyaml's tree (several times the text) bounded. */
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
+/* Longest .dockerignore line Docker reads: its line scanner (Go's bufio.Scanner) stops
+ * with "token too long" at 64 KiB, and the build fails. Not a plimsoll choice. */
+#define PL_MAX_IGNORE_LINE_BYTES 65535u
+
+/* Most patterns taken from one .dockerignore, and the longest pattern. Real files have a
+ * few dozen patterns of a few dozen bytes; matching costs patterns x pattern length per
+ * path, so both bounds keep a hostile file from making a context walk take hours. */
+#define PL_MAX_IGNORE_PATTERNS 10000u
+#define PL_MAX_IGNORE_PATTERN_BYTES 4096u
+
+/* Most entries (files, directories, links) listed from one build context, and the most
+ * path bytes they may hold together. A large monorepo has a few hundred thousand files;
+ * the bounds keep the listing (about 100 bytes an entry) under a few hundred MiB. */
+#define PL_MAX_CTX_ENTRIES 1000000u
+#define PL_MAX_CTX_PATH_BYTES (128u * 1024u * 1024u)
+
+/* Deepest directory level listed in a build context, and the longest relative path:
+ * PATH_MAX on Linux, which is what the tools that send the context can open. */
+#define PL_MAX_CTX_DEPTH 128u
+#define PL_MAX_CTX_PATH 4096u
+
+/* Most pattern-matching steps spent on one context walk: about a minute of work. A real
+ * context needs far less (files x patterns x a few dozen steps); a hostile .dockerignore
+ * could need far more, and then the walk stops with a limit message. */
+#define PL_MAX_CTX_MATCH_WORK (16ull * 1024u * 1024u * 1024u)
+
+/* Most symbolic links followed while resolving one COPY source inside the context: the
+ * Linux kernel's own limit (MAXSYMLINKS), so loops end the way they end for the builder. */
+#define PL_MAX_SYMLINK_HOPS 40u
+/* Deepest nesting of ${a:-${b:-...}} in one Compose value or .env value. compose-go
+ * recurses without a bound; real files nest two or three levels, and the bound keeps a
+ * hostile value of a million "${x:-" off the stack. */
+#define PL_MAX_INTERP_DEPTH 32u
+
+/* Largest result of interpolating one value: $A$A$A... with a large A grows as fast as
+ * the input, so the result is bounded. 4 MiB is the largest Compose file, so that a value
+ * written out in full always fits. */
+#define PL_MAX_INTERP_BYTES (4u * 1024u * 1024u)
+
+/* Most variable references listed for one value by pl_interp_refs: real values hold one
+ * or two; a 4 MiB value of "$a$a$a..." would otherwise cost tens of MiB of records. */
+#define PL_MAX_INTERP_REFS 10000u
+
+/* Largest .env or env_file read: real ones are a few KiB of KEY=value lines; 1 MiB leaves
+ * room for embedded certificates and keeps the entry table small. */
+#define PL_MAX_DOTENV_BYTES (1024u * 1024u)
+
+/* Most entries kept from one .env file; bounds the entry table (about 100 bytes each)
+ * whatever the line lengths. Real files have tens of entries. */
+#define PL_MAX_DOTENV_ENTRIES 100000u
+
+/* Most bytes of interpolated values produced for one .env file in total. Each value is
+ * bounded by PL_MAX_INTERP_BYTES, but A=$B$B$B$B on every line can make each value four
+ * times the one before; this bounds the whole file's output. */
+#define PL_MAX_DOTENV_EXPANDED_BYTES (16u * 1024u * 1024u)
+
 /* Largest Kubernetes manifest read: one file may hold a whole application or a rendered
  * chart of a few hundred objects (around 1 MiB), and bundles with CustomResourceDefinitions
  * reach a few MiB. libfyaml reads about 5 MiB a second, so 8 MiB keeps a scan of the

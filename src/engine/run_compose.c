@@ -8,6 +8,7 @@
 #include "model/compose.h"
 
 #include <string.h>
+#include <unistd.h>
 
 void
 pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char *file,
@@ -36,6 +37,34 @@ pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char
 	r->suppressed += pl_suppress_apply_yaml(r, first, c->src, c->arena);
 }
 
+/* Reads DIR/.env, the variables Compose interpolates the file with. Returns 0 with *ENV,
+ * or -1 when there is no .env or it cannot be used (the error is then in R: Compose
+ * refuses a project whose .env it cannot read). */
+static int
+load_dotenv(struct pl_report *r, const char *dir, struct pl_arena *a, struct pl_dotenv *env)
+{
+	char *path = pl_arena_printf(a, "%s/.env", dir);
+	struct pl_dotenv_error err;
+	struct pl_source src;
+	const char *why, *name;
+	int rc = 0;
+
+	if (access(path, F_OK) != 0) {
+		return -1;
+	}
+	name = pl_arena_strdup(&r->arena, strcmp(dir, ".") == 0 ? ".env" : path);
+	if (pl_source_read(&src, path, name, &why) != 0) {
+		pl_report_error(r, name, 0, 0, "%s", why);
+		return -1;
+	}
+	if (pl_dotenv_parse(src.text, src.len, NULL, NULL, a, env, &err) != 0) {
+		pl_report_error(r, name, err.line, err.col, "%s", err.message);
+		rc = -1;
+	}
+	pl_source_finish(&src);
+	return rc;
+}
+
 /* Scans SRC; DIR is the folder of the file on disk (NULL when unknown). */
 static int
 scan_source(struct pl_report *r, const struct pl_source *src, const char *name, const char *dir,
@@ -43,6 +72,7 @@ scan_source(struct pl_report *r, const struct pl_source *src, const char *name, 
 {
 	struct pl_yaml_error err;
 	struct pl_compose c;
+	struct pl_dotenv env;
 	struct pl_arena a;
 	int rc = 0;
 
@@ -57,6 +87,9 @@ scan_source(struct pl_report *r, const struct pl_source *src, const char *name, 
 		rc = -1;
 	} else {
 		c.dir = dir;
+		if (dir != NULL && load_dotenv(r, dir, &a, &env) == 0) {
+			c.env = &env;
+		}
 		pl_run_compose_rules(r, &c, name, o != NULL ? o->config : NULL);
 		pl_compose_finish(&c);
 	}

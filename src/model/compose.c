@@ -85,9 +85,27 @@ pl_compose_get(const struct pl_compose_service *s, const char *key, struct fy_no
 }
 
 const char *
-pl_compose_str(const struct pl_compose *c, struct fy_node *n)
+pl_compose_raw(const struct pl_compose *c, struct fy_node *n)
 {
 	return pl_yaml_str(n, c->arena);
+}
+
+const char *
+pl_compose_str(const struct pl_compose *c, struct fy_node *n)
+{
+	const char *raw = pl_yaml_str(n, c->arena);
+	struct pl_interp_result res;
+	struct pl_interp_error err;
+
+	if (raw == NULL || strchr(raw, '$') == NULL) {
+		return raw;
+	}
+	if (pl_interp_expand(raw, strlen(raw), c->env != NULL ? pl_dotenv_lookup : NULL,
+			     (void *)c->env, c->arena, &res, &err) != 0 ||
+	    res.nunset > 0) {
+		return raw;
+	}
+	return res.s;
 }
 
 void

@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "core/source.h"
+#include "parse/dotenv.h"
 #include "parse/yaml.h"
 
 struct pl_compose_service {
@@ -39,6 +40,7 @@ struct pl_compose {
 	struct pl_arena *arena;
 	const char *dir; /* the folder of the file on disk, for build contexts; NULL when the
 			  * file was not read from disk (standard input, tests) */
+	const struct pl_dotenv *env; /* the project's .env, for interpolation; NULL when none */
 	struct pl_compose_image *images; /* per service, filled on first use */
 	bool *images_done;
 	struct pl_yaml yaml;
@@ -58,8 +60,12 @@ void pl_compose_finish(struct pl_compose *c);
 struct fy_node *pl_compose_get(const struct pl_compose_service *s, const char *key,
 			       struct fy_node **key_node);
 
-/* The text of scalar N (NULL for collections and absent nodes). */
+/* The text of scalar N as Compose uses it: interpolated with the project's .env when
+ * every variable it names is known (set there, or given a default), else as written, so
+ * that a rule sees "${TAG}" rather than guess. NULL for collections and absent nodes. */
 const char *pl_compose_str(const struct pl_compose *c, struct fy_node *n);
+/* The text of scalar N as written in the file, references and all. */
+const char *pl_compose_raw(const struct pl_compose *c, struct fy_node *n);
 
 /* The image facts of service S when it builds from a Dockerfile on disk (build: with a
  * local context, dockerfile or dockerfile_inline); NULL for image-only services, remote

@@ -271,6 +271,21 @@ lacks "$tmp/out" "service 'inline' sets no user" "dockerfile_inline is read"
 lacks "$tmp/out" "service 'inline' has no health check" "HEALTHCHECK NONE is a choice"
 lacks "$tmp/out" "DC0021" "worker reports no health, so depends_on needs no condition"
 
+# Compose files are interpolated with the project's .env.
+mkdir -p "$tmp/envp"
+printf 'services:\n  db:\n    image: "postgres:${PG_TAG}"\n    ports:\n      - "${BIND}:5432:5432"\n' >"$tmp/envp/compose.yaml"
+printf 'BIND=0.0.0.0\nPG_TAG=latest\n' >"$tmp/envp/.env"
+expect_rc 1 ".env values" -- "$bin" scan --no-color "$tmp/envp"
+contains "$tmp/out" "compose.yaml:5:9: high: DC0024" ".env address is interpolated"
+contains "$tmp/out" "runs image 'postgres:latest'" ".env tag is interpolated"
+printf 'BIND=127.0.0.1\nPG_TAG=16.4\n' >"$tmp/envp/.env"
+expect_rc 0 ".env values, safe" -- "$bin" scan --no-color "$tmp/envp"
+lacks "$tmp/out" "DC0024" "loopback from .env"
+lacks "$tmp/out" "DC0013" "pinned tag from .env"
+printf 'BIND="127.0.0.1\n' >"$tmp/envp/.env"
+expect_rc 2 "broken .env" -- "$bin" scan --no-color "$tmp/envp"
+contains "$tmp/err" ".env:1:" "broken .env located"
+
 # The bundled examples: the insecure service fails, the hardened one is clean.
 expect_rc 1 "insecure example" -- "$bin" scan --no-color "$root/examples/insecure-web"
 for id in DF0001 DF0002 DF0003 DF0004 DF0006 DF0007 DF0008 DF0009 DF0010 DF0011; do

@@ -51,7 +51,7 @@ static bool
 item(struct fy_node *n, void *ctx)
 {
 	struct item_ctx *x = ctx;
-	const char *t = pl_compose_str(x->c, n), *eq;
+	const char *t = pl_compose_raw(x->c, n), *eq;
 
 	if (t != NULL && (eq = strchr(t, '=')) != NULL && eq > t) {
 		char *name = pl_arena_strndup(x->c->arena, t, (size_t)(eq - t));
@@ -73,10 +73,10 @@ check(struct pl_check *ck, const struct pl_compose *c)
 
 			pl_yaml_iter_init(&it, env);
 			while (pl_yaml_next(&it, &k, &v)) {
-				const char *name = pl_compose_str(c, k);
+				const char *name = pl_compose_raw(c, k);
 
 				if (name != NULL) {
-					check_var(ck, c, s, name, k, v, pl_compose_str(c, v));
+					check_var(ck, c, s, name, k, v, pl_compose_raw(c, v));
 				}
 			}
 		} else {

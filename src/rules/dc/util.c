@@ -270,14 +270,14 @@ pl_dc_each_env(const struct pl_compose *c, const struct pl_compose_service *s,
 			const char *name = pl_compose_str(c, k);
 
 			if (name != NULL) {
-				fn(name, k, v, pl_compose_str(c, v), ctx);
+				fn(name, k, v, pl_compose_raw(c, v), ctx);
 			}
 		}
 	} else if (fy_node_is_sequence(env)) {
 		void *it = NULL;
 
 		while ((v = fy_node_sequence_iterate(env, &it)) != NULL) {
-			const char *t = pl_compose_str(c, pl_yaml_deref(v)), *eq;
+			const char *t = pl_compose_raw(c, pl_yaml_deref(v)), *eq;
 
 			if (t == NULL || t[0] == '\0') {
 				continue;

@@ -60,7 +60,8 @@ bool pl_dc_datastore_port(const struct pl_compose *c, const struct pl_compose_se
 
 /* Calls FN for each `environment:` entry of S, in mapping or list form: NAME, the node to
  * point at for the name (KEY) and for the value (VALUE, the item itself in list form),
- * and the value text (NULL for `NAME` or `NAME:` without a value). */
+ * and the value text as written, references not interpolated (NULL for `NAME` or `NAME:`
+ * without a value). */
 void pl_dc_each_env(const struct pl_compose *c, const struct pl_compose_service *s,
 		    void (*fn)(const char *name, struct fy_node *key, struct fy_node *value,
 			       const char *text, void *ctx),
