@@ -53,7 +53,8 @@ bool pl_cli_use_color(FILE *out, bool no_color_flag);
 
 /*
  * Finds Dockerfiles under PATH: PATH itself when it is a file (whatever its name), or
- * every file with a Dockerfile name below the directory PATH, skipping .git and
+ * every file with a Dockerfile or Compose name, and every .yaml/.yml/.json file that
+ * starts like a Kubernetes manifest, below the directory PATH, skipping .git and
  * node_modules and never following symbolic links to directories. Appends heap strings to
  * *FILES. Returns 0, or -1 with an error printed when PATH cannot be read.
  */
@@ -66,9 +67,9 @@ bool pl_cli_is_dockerfile_name(const char *name);
 /* compose.yaml, compose.yml, docker-compose.yml/.yaml, their override and per-environment
  * variants (compose.override.yaml, docker-compose.prod.yml) and NAME.compose.yaml. */
 bool pl_cli_is_compose_name(const char *name);
-/* The input kind of PATH by its file name: PL_IN_COMPOSE for Compose names and other
- * .yml/.yaml files named on the command line, PL_IN_INSPECT for .json files (the output
- * of `docker inspect`), PL_IN_DOCKERFILE otherwise. */
+/* The input kind of PATH by its file name: PL_IN_COMPOSE for Compose names, PL_IN_K8S for
+ * other .yml/.yaml/.json files (whose content then decides between Kubernetes, Compose and
+ * `docker inspect` output), PL_IN_DOCKERFILE otherwise. */
 unsigned pl_cli_input_kind(const char *path);
 
 #endif

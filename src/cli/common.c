@@ -6,6 +6,7 @@
 #include "core/limits.h"
 #include "core/str.h"
 #include "core/xalloc.h"
+#include "model/k8s.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -147,20 +148,50 @@ pl_cli_is_compose_name(const char *name)
 	return false;
 }
 
+/* A .yaml, .yml or .json file name. */
+static bool
+is_yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && pl_streq_ci(name + n - 4, ".yml")) ||
+	       (n > 5 && pl_streq_ci(name + n - 5, ".yaml")) ||
+	       (n > 5 && pl_streq_ci(name + n - 5, ".json"));
+}
+
 unsigned
 pl_cli_input_kind(const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	size_t n = strlen(base);
 
-	if (pl_cli_is_compose_name(base) || (n > 4 && pl_streq_ci(base + n - 4, ".yml")) ||
-	    (n > 5 && pl_streq_ci(base + n - 5, ".yaml"))) {
+	if (pl_cli_is_compose_name(base)) {
 		return PL_IN_COMPOSE;
 	}
-	if (n > 5 && pl_streq_ci(base + n - 5, ".json")) {
-		return PL_IN_INSPECT;
+	if (is_yaml_name(base)) {
+		return PL_IN_K8S; /* by content: see pl_scan_k8s */
 	}
 	return PL_IN_DOCKERFILE;
+}
+
+/* Whether the file at PATH starts like a Kubernetes manifest: a directory holds many
+ * YAML and JSON files that are not, and only the first bytes are read to tell. */
+static bool
+looks_k8s(const char *path)
+{
+	char *buf;
+	size_t n;
+	bool yes;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		return false;
+	}
+	buf = pl_xmalloc(PL_K8S_SNIFF_BYTES);
+	n = fread(buf, 1, PL_K8S_SNIFF_BYTES, f);
+	fclose(f);
+	yes = pl_k8s_sniff(buf, n) == PL_YAML_K8S;
+	free(buf);
+	return yes;
 }
 
 static void
@@ -208,10 +239,12 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0) {
 			continue;
 		}
-		/* Only directories and files named like Dockerfiles matter. */
+		/* Only directories and files named like Dockerfiles, Compose files or
+		 * manifests matter. */
 		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN &&
 		    !(de->d_type == DT_REG && (pl_cli_is_dockerfile_name(de->d_name) ||
-					       pl_cli_is_compose_name(de->d_name)))) {
+					       pl_cli_is_compose_name(de->d_name) ||
+					       is_yaml_name(de->d_name)))) {
 			continue;
 		}
 		if (ne == ecap) {
@@ -249,7 +282,8 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 				walk(path, depth + 1, files, n, cap);
 			}
 			free(path);
-		} else if (is_reg && (pl_cli_is_dockerfile_name(name) || pl_cli_is_compose_name(name)) &&
+		} else if (is_reg && (pl_cli_is_dockerfile_name(name) || pl_cli_is_compose_name(name) ||
+				      (is_yaml_name(name) && looks_k8s(path))) &&
 			   *n < PL_MAX_WALK_FILES) {
 			push(files, n, cap, path);
 		} else {

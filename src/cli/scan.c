@@ -22,8 +22,9 @@ static int run_baseline(int argc, char **argv);
 const struct pl_cmd pl_cmd_scan = {
 	.name = "scan",
 	.args = "[options] [PATH|-]...",
-	.about = "Audit Dockerfiles: a file, every Dockerfile below a directory, or standard "
-		 "input (-); and running containers from `docker inspect` output.",
+	.about = "Audit Dockerfiles, Compose files and Kubernetes manifests: a file, every one "
+		 "below a directory, or standard input (-); and running containers from "
+		 "`docker inspect` output.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif or markdown (an audit report)\n"
 		"  --output FILE          write the report to FILE instead of standard output\n"
@@ -47,9 +48,12 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --help                 this help\n"
 		"\n"
 		"Directories are searched for Dockerfile, Containerfile, *.Dockerfile,\n"
-		"Dockerfile.* and *.dockerfile (or with - or _ for the dot), skipping .git and\n"
-		"node_modules. A .json file named as a PATH is read as `docker inspect` output,\n"
-		"like --inspect.\n"
+		"Dockerfile.* and *.dockerfile (or with - or _ for the dot), for Compose files\n"
+		"(compose.yaml, docker-compose.yml, ...) and for *.yaml, *.yml and *.json files\n"
+		"that hold Kubernetes objects (apiVersion and kind), skipping .git and\n"
+		"node_modules. Any other .yaml/.yml/.json file named on the command line is read\n"
+		"by its content: Kubernetes, Compose, `docker inspect` output (as --inspect), or\n"
+		"skipped with a note (Helm templates too).\n"
 		"\n"
 		"Containers are audited without access to the Docker socket:\n"
 		"  docker inspect $(docker ps -q) | plimsoll scan --inspect -\n"
@@ -109,6 +113,8 @@ work(void *arg)
 			pl_scan_compose(&w->r, w->files[i], display, w->so);
 		} else if (pl_cli_input_kind(display) == PL_IN_INSPECT) {
 			pl_scan_inspect(&w->r, w->files[i], display, w->so);
+		} else if (pl_cli_input_kind(display) == PL_IN_K8S) {
+			pl_scan_k8s(&w->r, w->files[i], display, w->so);
 		} else {
 			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
 		}
@@ -130,6 +136,9 @@ merge(struct pl_report *r, struct pl_report *from)
 		const struct pl_file_error *e = &from->errors[i];
 
 		pl_report_error(r, e->file, e->line, e->col, "%s", e->message);
+	}
+	for (i = 0; i < from->nnotes; i++) {
+		pl_report_note(r, from->notes[i].file, "%s", from->notes[i].message);
 	}
 	r->files_scanned += from->files_scanned;
 	r->dropped += from->dropped;
@@ -383,6 +392,9 @@ scan_main(int argc, char **argv, bool baseline_mode)
 		} else {
 			fprintf(stderr, "%s: error: %s\n", e->file, e->message);
 		}
+	}
+	for (i = 0; i < r.nnotes; i++) {
+		fprintf(stderr, "%s: note: %s\n", r.notes[i].file, r.notes[i].message);
 	}
 	if (baseline_mode) {
 		if (pl_baseline_write(out, &r, PL_VERSION) != 0 || fflush(out) != 0) {

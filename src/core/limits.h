@@ -150,4 +150,34 @@
  * hostile objects rather than real ones. */
 #define PL_MAX_INSPECT_CONTAINERS 4096u
 
+/* Largest Kubernetes manifest read: one file may hold a whole application or a rendered
+ * chart of a few hundred objects (around 1 MiB), and bundles with CustomResourceDefinitions
+ * reach a few MiB. libfyaml reads about 5 MiB a second, so 8 MiB keeps a scan of the
+ * largest file within a couple of seconds and its tree bounded. */
+#define PL_MAX_K8S_BYTES (8u * 1024u * 1024u)
+
+/* Most YAML documents in one stream: rendered charts hold hundreds; a file of `---` lines
+ * would otherwise cost one libfyaml document each. */
+#define PL_MAX_YAML_DOCUMENTS 10000u
+
+/* Most nodes of a Kubernetes manifest reached through aliases (`*name`), counted as often
+ * as they are reached. Rules walk the tree with aliases followed, so without a bound a
+ * small file of aliases to aliases costs them exponential time; nodes written out are
+ * bounded by PL_MAX_K8S_BYTES already. Manifests that use anchors at all repeat a
+ * resources block or an env list: a few hundred nodes. */
+#define PL_MAX_YAML_ALIAS_NODES 100000u
+
+/* Deepest YAML nesting walked, aliases included. Kubernetes objects nest about fifteen
+ * levels (CronJob to a container's securityContext); the bound keeps the walk's recursion
+ * off the stack limit and stops alias cycles. */
+#define PL_MAX_YAML_DEPTH 256u
+
+/* Deepest `kind: List` inside a List followed; real lists are flat. */
+#define PL_MAX_K8S_LIST_DEPTH 4u
+
+/* Bytes of a .yaml/.yml/.json file read to decide whether it is a Kubernetes manifest
+ * before a directory walk takes it: `apiVersion` and `kind` open a manifest, so the first
+ * 64 KiB are plenty even after a long licence header. */
+#define PL_K8S_SNIFF_BYTES (64u * 1024u)
+
 #endif

@@ -20,6 +20,7 @@ pl_report_finish(struct pl_report *r)
 {
 	free(r->findings);
 	free(r->errors);
+	free(r->notes);
 	pl_arena_finish(&r->arena);
 	memset(r, 0, sizeof(*r));
 }
@@ -53,6 +54,24 @@ pl_report_error(struct pl_report *r, const char *file, uint32_t line, uint32_t c
 	e->file = pl_arena_strdup(&r->arena, file);
 	e->line = line;
 	e->col = col;
+	va_start(ap, fmt);
+	e->message = pl_arena_vprintf(&r->arena, fmt, ap);
+	va_end(ap);
+}
+
+void
+pl_report_note(struct pl_report *r, const char *file, const char *fmt, ...)
+{
+	struct pl_file_error *e;
+	va_list ap;
+
+	if (r->nnotes == r->notes_cap) {
+		r->notes_cap = r->notes_cap ? r->notes_cap * 2 : 8;
+		r->notes = pl_xrealloc(r->notes, r->notes_cap * sizeof(*r->notes));
+	}
+	e = &r->notes[r->nnotes++];
+	e->file = pl_arena_strdup(&r->arena, file);
+	e->line = e->col = 0;
 	va_start(ap, fmt);
 	e->message = pl_arena_vprintf(&r->arena, fmt, ap);
 	va_end(ap);
@@ -110,6 +129,9 @@ pl_report_sort(struct pl_report *r)
 	}
 	if (r->nerrors > 1) {
 		qsort(r->errors, r->nerrors, sizeof(*r->errors), cmp_error);
+	}
+	if (r->nnotes > 1) {
+		qsort(r->notes, r->nnotes, sizeof(*r->notes), cmp_error);
 	}
 	/* Occurrence: how many findings of the same file with the same hash come first.
 	 * Quadratic only within runs of one file, which PL_MAX_FINDINGS_PER_FILE bounds;

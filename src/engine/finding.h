@@ -56,6 +56,8 @@ struct pl_report {
 	size_t nfindings, findings_cap;
 	struct pl_file_error *errors;
 	size_t nerrors, errors_cap;
+	struct pl_file_error *notes; /* inputs skipped on purpose, with why (not errors) */
+	size_t nnotes, notes_cap;
 	size_t files_scanned;
 	size_t dropped; /* findings not kept because of PL_MAX_FINDINGS_PER_FILE */
 	size_t suppressed; /* findings removed by inline ignore comments */
@@ -69,7 +71,10 @@ void pl_report_finish(struct pl_report *r);
 struct pl_finding *pl_report_add(struct pl_report *r);
 void pl_report_error(struct pl_report *r, const char *file, uint32_t line, uint32_t col,
 		     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Sorts findings and errors, and computes occurrence numbers. */
+/* Records that FILE was skipped on purpose (a template, YAML that is not a manifest). */
+void pl_report_note(struct pl_report *r, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Sorts findings, errors and notes, and computes occurrence numbers. */
 void pl_report_sort(struct pl_report *r);
 /* Counts of findings per severity. */
 void pl_report_counts(const struct pl_report *r, size_t counts[PL_SEV_COUNT]);

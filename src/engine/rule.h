@@ -18,11 +18,13 @@ struct pl_check;
 struct pl_df_model;
 struct pl_compose;
 struct pl_inspect;
+struct pl_k8s;
 
 /* What kind of document a rule reads. */
 enum pl_input {
 	PL_IN_DOCKERFILE = 1u << 0,
 	PL_IN_COMPOSE = 1u << 1,
+	PL_IN_K8S = 1u << 2,
 	PL_IN_INSPECT = 1u << 3, /* `docker inspect` output for containers */
 };
 
@@ -48,6 +50,8 @@ struct pl_rule {
 	void (*check_doc)(struct pl_check *ck, const struct pl_df_model *m);
 	/* Called once per Compose file (inputs has PL_IN_COMPOSE). */
 	void (*check_compose)(struct pl_check *ck, const struct pl_compose *c);
+	/* Called once per Kubernetes manifest (inputs has PL_IN_K8S). */
+	void (*check_k8s)(struct pl_check *ck, const struct pl_k8s *k);
 	/* Called once per `docker inspect` output (inputs has PL_IN_INSPECT). */
 	void (*check_inspect)(struct pl_check *ck, const struct pl_inspect *in);
 

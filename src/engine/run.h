@@ -17,6 +17,7 @@
 #include "model/compose.h"
 #include "model/dockerfile.h"
 #include "model/inspect.h"
+#include "model/k8s.h"
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
@@ -45,6 +46,7 @@ struct pl_check {
 					  * (standard input, or a folder that cannot be read) */
 	struct pl_ctx_uses *ctx_uses;    /* what each COPY takes from it, worked out once for
 					  * all the context rules (rules/ctx/util.c) */
+	const struct pl_k8s *k8s; /* the Kubernetes model; NULL for other inputs */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
@@ -121,5 +123,22 @@ int pl_scan_inspect_source(struct pl_report *r, const struct pl_source *src, con
  * no comments, so there are no ignore comments to apply: configuration turns rules off. */
 void pl_run_inspect_rules(struct pl_report *r, const struct pl_inspect *in, const char *file,
 			  const struct pl_config *cfg);
+
+/*
+ * Scans the YAML or JSON file at PATH (or standard input for "-"), shown as DISPLAY, that
+ * is not named like a Compose file: by its content, a Kubernetes manifest, a Compose file
+ * or `docker inspect` output (each scanned as such), or none of them (skipped with a note, as is a Helm template). The second
+ * form is for a file already in memory, named NAME. Returns 0, or -1 when it could not be
+ * read or loaded (the error is in R->errors).
+ */
+int pl_scan_k8s(struct pl_report *r, const char *path, const char *display,
+		const struct pl_scan_opts *o);
+int pl_scan_k8s_source(struct pl_report *r, const struct pl_source *src, const char *name,
+		       const struct pl_scan_opts *o);
+
+/* Runs every Kubernetes rule that CFG leaves on for FILE, then applies its ignore
+ * comments. */
+void pl_run_k8s_rules(struct pl_report *r, const struct pl_k8s *k, const char *file,
+		      const struct pl_config *cfg);
 
 #endif

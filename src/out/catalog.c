@@ -38,6 +38,7 @@ static const struct {
 	{ PL_IN_DOCKERFILE, "dockerfile" },
 	{ PL_IN_COMPOSE, "compose" },
 	{ PL_IN_INSPECT, "docker-inspect" },
+	{ PL_IN_K8S, "kubernetes" },
 };
 
 /* Categories in the order the index presents them: the most direct risks first. Any other
@@ -68,7 +69,7 @@ fence_lang(const struct pl_rule *r)
 	if ((r->inputs & PL_IN_INSPECT) != 0) {
 		return "json";
 	}
-	return (r->inputs & PL_IN_COMPOSE) != 0 ? "yaml" : "dockerfile";
+	return (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0 ? "yaml" : "dockerfile";
 }
 
 static const char *

@@ -8,49 +8,96 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Refuses text that is not UTF-8, with its position: libfyaml 0.7 can loop forever on
+ * some invalid byte sequences. */
+static bool
+utf8_ok(const struct pl_source *src, struct pl_yaml_error *err)
+{
+	struct pl_pos at;
+
+	if (pl_utf8_valid(src->text, src->len)) {
+		return true;
+	}
+	at = pl_source_pos(src, pl_utf8_first_invalid(src->text, src->len));
+	err->line = at.line;
+	err->col = at.col;
+	err->message = "not UTF-8 text: YAML must be UTF-8";
+	return false;
+}
+
+/* A diagnostic object that collects libfyaml's errors instead of printing them (they go
+ * to *DEVNULL, which the caller closes); NULL when it cannot be made. */
+static struct fy_diag *
+quiet_diag(FILE **devnull)
+{
+	struct fy_diag_cfg dcfg;
+	struct fy_diag *diag;
+
+	*devnull = fopen("/dev/null", "w");
+	fy_diag_cfg_default(&dcfg);
+	dcfg.fp = *devnull;
+	diag = fy_diag_create(&dcfg);
+	if (diag != NULL) {
+		fy_diag_set_collect_errors(diag, true);
+	}
+	return diag;
+}
+
+static void
+parse_cfg(struct fy_parse_cfg *pcfg, struct fy_diag *diag)
+{
+	memset(pcfg, 0, sizeof(*pcfg));
+	pcfg->flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
+	pcfg->diag = diag;
+}
+
+/* The first error DIAG collected, as *ERR: at its token when libfyaml names one (columns
+ * then count characters as everywhere else), else at the line and column it gives, which
+ * are 1-based. */
+static void
+first_error(const struct pl_source *src, struct fy_diag *diag, struct pl_arena *a,
+	    struct pl_yaml_error *err)
+{
+	struct fy_diag_error *e;
+	const struct fy_mark *m;
+	void *it = NULL;
+
+	err->message = "invalid YAML";
+	if (diag != NULL && (e = fy_diag_errors_iterate(diag, &it)) != NULL) {
+		m = e->fyt != NULL ? fy_token_start_mark(e->fyt) : NULL;
+		if (m != NULL && m->input_pos <= src->len) {
+			struct pl_pos p = pl_source_pos(src, m->input_pos);
+
+			err->line = p.line;
+			err->col = p.col;
+		} else {
+			err->line = e->line > 0 ? (uint32_t)e->line : 1;
+			err->col = e->column > 0 ? (uint32_t)e->column : 1;
+		}
+		err->message = pl_arena_printf(a, "invalid YAML: %s",
+					       e->msg ? e->msg : "syntax error");
+	}
+}
+
 int
 pl_yaml_load(const struct pl_source *src, struct pl_arena *a, struct pl_yaml *out,
 	     struct pl_yaml_error *err)
 {
 	struct fy_parse_cfg pcfg;
-	struct fy_diag_cfg dcfg;
 	struct fy_diag *diag;
 	FILE *devnull;
 
 	memset(out, 0, sizeof(*out));
 	memset(err, 0, sizeof(*err));
-	/* libfyaml 0.7 can loop forever on some invalid byte sequences: check first. */
-	if (!pl_utf8_valid(src->text, src->len)) {
-		struct pl_pos at = pl_source_pos(src, pl_utf8_first_invalid(src->text, src->len));
-
-		err->line = at.line;
-		err->col = at.col;
-		err->message = "not UTF-8 text: YAML must be UTF-8";
+	if (!utf8_ok(src, err)) {
 		return -1;
 	}
 	/* Diagnostics are collected, not printed: the first becomes the error. */
-	devnull = fopen("/dev/null", "w");
-	fy_diag_cfg_default(&dcfg);
-	dcfg.fp = devnull;
-	diag = fy_diag_create(&dcfg);
-	if (diag != NULL) {
-		fy_diag_set_collect_errors(diag, true);
-	}
-	memset(&pcfg, 0, sizeof(pcfg));
-	pcfg.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE;
-	pcfg.diag = diag;
+	diag = quiet_diag(&devnull);
+	parse_cfg(&pcfg, diag);
 	out->doc = fy_document_build_from_string(&pcfg, src->text, src->len);
 	if (out->doc == NULL) {
-		struct fy_diag_error *e;
-		void *it = NULL;
-
-		err->message = "invalid YAML";
-		if (diag != NULL && (e = fy_diag_errors_iterate(diag, &it)) != NULL) {
-			err->line = (uint32_t)(e->line + 1);
-			err->col = (uint32_t)(e->column + 1);
-			err->message = pl_arena_printf(a, "invalid YAML: %s",
-						       e->msg ? e->msg : "syntax error");
-		}
+		first_error(src, diag, a, err);
 	} else {
 		out->root = fy_document_root(out->doc);
 	}
@@ -61,6 +108,74 @@ pl_yaml_load(const struct pl_source *src, struct pl_arena *a, struct pl_yaml *ou
 		fclose(devnull);
 	}
 	return out->doc != NULL ? 0 : -1;
+}
+
+int
+pl_yaml_load_all(const struct pl_source *src, struct pl_arena *a, size_t max_docs,
+		 struct pl_yaml_stream *out, struct pl_yaml_error *err)
+{
+	struct fy_parse_cfg pcfg;
+	struct fy_document *doc;
+	size_t cap = 0;
+	FILE *devnull;
+
+	memset(out, 0, sizeof(*out));
+	memset(err, 0, sizeof(*err));
+	if (!utf8_ok(src, err)) {
+		return -1;
+	}
+	out->diag = quiet_diag(&devnull);
+	out->devnull = devnull;
+	parse_cfg(&pcfg, out->diag);
+	/* kubectl accepts a key twice in a mapping (real manifests do it by mistake). */
+	pcfg.flags |= FYPCF_ALLOW_DUPLICATE_KEYS;
+	out->parser = fy_parser_create(&pcfg);
+	if (out->parser == NULL || fy_parser_set_string(out->parser, src->text, src->len) != 0) {
+		err->message = "cannot start the YAML parser";
+		return -1;
+	}
+	while ((doc = fy_parse_load_document(out->parser)) != NULL) {
+		if (out->ndocs == max_docs) {
+			struct pl_pos p = pl_source_pos(src, 0);
+
+			fy_parse_document_destroy(out->parser, doc);
+			err->line = p.line;
+			err->col = p.col;
+			err->message = pl_arena_printf(a, "more than %zu YAML documents in one "
+						       "file", max_docs);
+			return -1;
+		}
+		if (out->ndocs == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+
+			out->docs = pl_arena_grow(a, out->docs, cap, ncap, sizeof(*out->docs));
+			cap = ncap;
+		}
+		out->docs[out->ndocs++] = doc;
+	}
+	if (fy_parser_get_stream_error(out->parser)) {
+		first_error(src, out->diag, a, err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+pl_yaml_stream_finish(struct pl_yaml_stream *s)
+{
+	for (size_t i = 0; i < s->ndocs; i++) {
+		fy_parse_document_destroy(s->parser, s->docs[i]);
+	}
+	if (s->parser != NULL) {
+		fy_parser_destroy(s->parser);
+	}
+	if (s->diag != NULL) {
+		fy_diag_destroy(s->diag);
+	}
+	if (s->devnull != NULL) {
+		fclose(s->devnull);
+	}
+	memset(s, 0, sizeof(*s));
 }
 
 void

@@ -31,6 +31,24 @@ int pl_yaml_load(const struct pl_source *src, struct pl_arena *a, struct pl_yaml
 		 struct pl_yaml_error *err);
 void pl_yaml_finish(struct pl_yaml *y);
 
+/* Every document of a stream (`---` separated), as Kubernetes manifests are written. The
+ * documents' nodes keep positions in the whole of SRC. */
+struct pl_yaml_stream {
+	struct fy_document **docs; /* in the arena; an empty document has a NULL root */
+	size_t ndocs;
+	struct fy_parser *parser;  /* owns the documents */
+	struct fy_diag *diag;
+	void *devnull;             /* where libfyaml's own printing goes */
+};
+
+/* Parses every document of SRC, at most MAX_DOCS of them. Returns 0, or -1 with *ERR
+ * (invalid YAML in any document, or more than MAX_DOCS documents). A key repeated in a
+ * mapping is accepted, as kubectl accepts it; lookups find its first value. OUT is to be
+ * finished either way. */
+int pl_yaml_load_all(const struct pl_source *src, struct pl_arena *a, size_t max_docs,
+		     struct pl_yaml_stream *out, struct pl_yaml_error *err);
+void pl_yaml_stream_finish(struct pl_yaml_stream *s);
+
 /* N with aliases followed (NULL stays NULL; a broken alias gives NULL). */
 struct fy_node *pl_yaml_deref(struct fy_node *n);
 

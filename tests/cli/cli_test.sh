@@ -294,5 +294,43 @@ done
 expect_rc 0 "hardened example" -- "$bin" scan --fail-on info "$root/examples/hardened-web"
 contains "$tmp/out" "no findings" "hardened example is clean"
 
+# Kubernetes manifests: chosen by content in a walk, and on the command line.
+mkdir -p "$tmp/k8s/chart/templates" "$tmp/k8s/ci"
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n      securityContext:\n        privileged: true\n' >"$tmp/k8s/pod.yaml"
+printf '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "j"},\n "spec": {"hostPID": true, "containers": [{"name": "j", "image": "j:1.0"}]}}\n' >"$tmp/k8s/pod.json"
+printf 'image:\n  repository: nginx\n  tag: latest\n' >"$tmp/k8s/chart/values.yaml"
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n{{- include "c" . | nindent 4 }}\n' >"$tmp/k8s/chart/templates/pod.yaml"
+printf 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n' >"$tmp/k8s/ci/workflow.yml"
+printf '{"name": "app", "version": "1.0.0"}\n' >"$tmp/k8s/package.json"
+expect_rc 1 "manifests in a directory" -- "$bin" scan --no-color "$tmp/k8s"
+contains "$tmp/out" "pod.yaml:10:21: critical: K8S0002" "privileged container located"
+contains "$tmp/out" "pod.json:2:22: high: K8S0008" "JSON manifest scanned"
+lacks "$tmp/out" "values.yaml" "Helm values are not a manifest"
+lacks "$tmp/out" "workflow.yml" "other YAML is not picked up"
+lacks "$tmp/out" "package.json" "other JSON is not picked up"
+contains "$tmp/err" "templates/pod.yaml: note: a template" "Helm template skipped with a note"
+lacks "$tmp/err" "error" "a template is not an error"
+expect_rc 0 "YAML that is not a manifest, named" -- "$bin" scan "$tmp/k8s/ci/workflow.yml"
+contains "$tmp/err" "workflow.yml: note: neither a Kubernetes manifest" "skipped with a note"
+expect_rc 1 "a manifest on standard input" -- sh -c "\"$bin\" scan --no-color --stdin-filename web.yaml - <\"$tmp/k8s/pod.yaml\""
+contains "$tmp/out" "web.yaml:10:21: critical: K8S0002" "stdin read by content"
+printf 'apiVersion: v1\nkind: Pod\n---\nmetadata: [unclosed\n' >"$tmp/k8s-broken.yaml"
+expect_rc 2 "broken manifest" -- "$bin" scan "$tmp/k8s-broken.yaml"
+contains "$tmp/err" "k8s-broken.yaml:5:1: error: invalid YAML" "broken manifest located"
+{
+	printf 'apiVersion: v1\nkind: Pod\na: &a [x, x, x, x, x, x, x, x, x, x]\n'
+	prev=a
+	for l in b c d e f g h i; do
+		printf '%s: &%s [*%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s, *%s]\n' $l $l $prev $prev $prev $prev $prev $prev $prev $prev $prev $prev
+		prev=$l
+	done
+} >"$tmp/k8s-bomb.yaml"
+expect_rc 2 "alias bomb" -- "$bin" scan "$tmp/k8s-bomb.yaml"
+contains "$tmp/err" "aliases repeat more than" "alias bomb refused"
+expect_rc 1 "insecure Kubernetes example" -- "$bin" scan --no-color "$root/examples/insecure-web/k8s"
+for id in K8S0001 K8S0002 K8S0006 K8S0007 K8S0012 K8S0016 K8S0023 K8S0024 K8S0031; do
+	contains "$tmp/out" "$id" "insecure Kubernetes example reports $id"
+done
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -93,12 +93,15 @@ findings_of(const struct pl_rule *r, const char *text)
 		} else {
 			n = (size_t)-1;
 		}
-	} else if (n == 0 && (r->inputs & PL_IN_COMPOSE) != 0) {
+	} else if (n == 0 && (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0) {
 		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
+		bool k8s = (r->inputs & PL_IN_K8S) != 0;
+		const char *name = k8s ? "manifest.yaml" : "compose.yaml";
 
 		pl_source_finish(&src);
-		pl_source_from_mem(&src, "compose.yaml", text, strlen(text));
-		if (pl_scan_compose_source(&rep, &src, "compose.yaml", &so) == 0) {
+		pl_source_from_mem(&src, name, text, strlen(text));
+		if ((k8s ? pl_scan_k8s_source(&rep, &src, name, &so) :
+			   pl_scan_compose_source(&rep, &src, name, &so)) == 0 && rep.nnotes == 0) {
 			for (i = 0; i < rep.nfindings; i++) {
 				n += rep.findings[i].rule == r;
 			}
@@ -185,7 +188,7 @@ main(void)
 			      filled(r->refs[0]) && r->peers != NULL,
 		      id, "a metadata field is empty");
 		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL ||
-			      r->check_inspect != NULL,
+			      r->check_inspect != NULL || r->check_k8s != NULL,
 		      id,
 		      "rule has no check");
 		check(r->check_instr == NULL || r->on_instr != 0, id,

@@ -1004,9 +1004,10 @@ test_docs(void **state)
 		assert_non_null(strstr(page, "## Fix\n\n"));
 		if (r->bad != NULL) {
 			/* Examples are fenced in the language of the rule's input. */
-			assert_non_null(strstr(page, (r->inputs & PL_IN_INSPECT) != 0   ? "```json\n"
-						     : (r->inputs & PL_IN_COMPOSE) != 0 ? "```yaml\n"
-											: "```dockerfile\n"));
+			assert_non_null(strstr(page, (r->inputs & PL_IN_INSPECT) != 0 ? "```json\n"
+						     : (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0
+							     ? "```yaml\n"
+							     : "```dockerfile\n"));
 		}
 		assert_non_null(strstr(page, "generated from the rule metadata by "
 					     "`plimsoll rules --docs`"));

@@ -15,7 +15,8 @@
  * A `--- files` block lists files of a build context made for the case (one per line:
  * "PATH", "PATH: TEXT" with \n for line breaks, "PATH/" for a folder); the Dockerfile is
  * then scanned from disk with that context. An optional `--- config` block is a .plimsoll.yaml for the case.
- * An `--- inspect` block is `docker inspect` output (JSON).
+ * An `--- inspect` block is `docker inspect` output (JSON), a `--- k8s` block a Kubernetes
+ * manifest (read as a .yaml file named on the command line).
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
@@ -39,7 +40,7 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, compose, expect, config, inspect, files;
+	struct pl_buf dockerfile, compose, k8s, expect, config, inspect, files;
 	int line;
 };
 
@@ -91,14 +92,21 @@ run_case(struct tcase *c, const char *id, const char *path)
 			}
 		}
 		pl_source_finish(&jsrc);
-	} else if (c->compose.n > 0) {
+	} else if (c->compose.n > 0 || c->k8s.n > 0) {
 		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
 		struct pl_source ysrc;
+		bool k8s = c->k8s.n > 0;
+		const char *yname = k8s ? "manifest.yaml" : "compose.yaml";
 
-		pl_source_from_mem(&ysrc, "compose.yaml", c->compose.p, c->compose.n);
-		if (pl_scan_compose_source(&r, &ysrc, "compose.yaml", &so) != 0) {
+		pl_source_from_mem(&ysrc, yname, k8s ? c->k8s.p : c->compose.p,
+				   k8s ? c->k8s.n : c->compose.n);
+		if ((k8s ? pl_scan_k8s_source(&r, &ysrc, yname, &so) :
+			   pl_scan_compose_source(&r, &ysrc, yname, &so)) != 0) {
 			pl_buf_printf(&got, "error %u:%u %s\n", r.errors[0].line, r.errors[0].col,
 				      r.errors[0].message);
+		}
+		for (i = 0; i < r.nnotes; i++) {
+			pl_buf_printf(&got, "note %s\n", r.notes[i].message);
 		}
 		pl_report_sort(&r);
 		for (i = 0; i < r.nfindings; i++) {
@@ -212,6 +220,7 @@ main(int argc, char **argv)
 				good += strcmp(c.kind, "good") == 0;
 				pl_buf_finish(&c.dockerfile);
 				pl_buf_finish(&c.compose);
+				pl_buf_finish(&c.k8s);
 				pl_buf_finish(&c.expect);
 				pl_buf_finish(&c.config);
 				pl_buf_finish(&c.inspect);
@@ -252,6 +261,10 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- inspect") == 0) {
 			section = &c.inspect;
+			continue;
+		}
+		if (strcmp(line, "--- k8s") == 0) {
+			section = &c.k8s;
 			continue;
 		}
 		if (strcmp(line, "--- expect") == 0) {
