@@ -40,6 +40,10 @@ drops_privileges(const struct pl_df_model *m)
 		    (in->kind != PL_DF_RUN && in->kind != PL_DF_ENTRYPOINT)) {
 			continue;
 		}
+		/* ENTRYPOINT ["gosu"] alone names no user to switch to */
+		if (in->kind == PL_DF_ENTRYPOINT && in->json && in->nargs < 2) {
+			continue;
+		}
 		for (const char *const *t = tools; *t != NULL; t++) {
 			if (strstr(in->original, *t) != NULL) {
 				return true;

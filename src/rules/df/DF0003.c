@@ -22,9 +22,10 @@ static const char *const secret_tails[] = {
 	"ACCESS_KEY_ID_SECRET", "AUTH", "CONNECTION_STRING", NULL,
 };
 
-/* Names that match a tail but are well known not to hold a secret. */
+/* Names that match a tail but are well known not to hold a secret; Google's client
+ * libraries read GOOGLE_APPLICATION_CREDENTIALS as the path of a key file. */
 static const char *const not_secret[] = {
-	"PWD", "OLDPWD", "AUTH", "NODE_AUTH", NULL,
+	"PWD", "OLDPWD", "AUTH", "NODE_AUTH", "GOOGLE_APPLICATION_CREDENTIALS", NULL,
 };
 
 static bool

@@ -49,6 +49,12 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 	}
 	for (k = 0; k + 1 < in->nargs; k++) {
 		const char *s = in->args[k].s;
+		size_t n = strlen(s);
+
+		/* BuildKit expands ADD's words like the shell: "file.tgz" is file.tgz */
+		if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) {
+			s = pl_check_printf(ck, "%.*s", (int)(n - 2), s + 1);
+		}
 
 		if (is_remote(s) || is_archive(s) || strchr(s, '$') != NULL) {
 			return;

@@ -21,7 +21,7 @@ is_pip(const struct pl_sh_cmd *c, size_t *sub)
 		return false;
 	}
 	b = pl_sh_basename(&c->argv[p]);
-	if (pl_streq(b, "pip") || pl_streq(b, "pip3") ||
+	if (pl_streq(b, "pip") || pl_streq(b, "pip2") || pl_streq(b, "pip3") ||
 	    (pl_starts_with(b, "pip3.") && strlen(b) <= 7)) {
 		*sub = pl_sh_subcommand(c, (const char *const[]){ "--proxy", "--log", NULL });
 		return true;
@@ -60,6 +60,14 @@ cache_disabled(const struct pl_df_model *m, size_t i, const struct pl_sh_script 
 		for (size_t a = 0; a < c->nassigns; a++) {
 			if (pl_starts_with(c->assigns[a].text, "PIP_NO_CACHE_DIR=")) {
 				return true;
+			}
+		}
+		/* export PIP_NO_CACHE_DIR=1 && pip install ... */
+		if (pl_sh_is(c, "export")) {
+			for (size_t a = 1; a < c->argc; a++) {
+				if (pl_starts_with(c->argv[a].text, "PIP_NO_CACHE_DIR=")) {
+					return true;
+				}
 			}
 		}
 		if (pl_sh_is(c, "rm")) {

@@ -4,7 +4,8 @@
  * Reported: a shell-form RUN with a pipeline whose shell is /bin/sh (the default) or bash
  * without `-o pipefail` in SHELL, when no `set -o pipefail` (or `set -eo pipefail`,
  * `set -euxo pipefail`) comes before the pipe in the same RUN.
- * Not reported: SHELL with -o pipefail; exec-form RUN; pipes inside subshells and
+ * Not reported: SHELL with -o pipefail (or -eo pipefail); SHELL set to PowerShell or
+ * cmd, where a pipe is not a POSIX pipeline; exec-form RUN; pipes inside subshells and
  * command substitutions; pipelines that start with echo, printf, yes or true, which do
  * not fail.
  */
@@ -13,11 +14,29 @@
 
 #include <string.h>
 
+/* SHELL sets pipefail ("-o pipefail", or bundled as "-eo pipefail"), or is not a POSIX
+ * shell at all (PowerShell, cmd), where a pipe means something else. */
 static bool
 shell_has_pipefail(const struct pl_df_state *s)
 {
+	static const char *const other[] = { "pwsh", "pwsh.exe", "powershell",
+					     "powershell.exe", "cmd", "cmd.exe", NULL };
+
+	if (s->nshell > 0) {
+		const char *b = strrchr(s->shell[0], '/');
+
+		b = b != NULL ? b + 1 : s->shell[0];
+		for (const char *const *o = other; *o != NULL; o++) {
+			if (pl_streq_ci(b, *o)) {
+				return true;
+			}
+		}
+	}
 	for (size_t k = 0; k + 1 < s->nshell; k++) {
-		if (pl_streq(s->shell[k], "-o") && pl_streq(s->shell[k + 1], "pipefail")) {
+		const char *o = s->shell[k];
+
+		if (o[0] == '-' && o[1] != '-' && o[strlen(o) - 1] == 'o' &&
+		    pl_streq(s->shell[k + 1], "pipefail")) {
 			return true;
 		}
 	}

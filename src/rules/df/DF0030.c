@@ -132,6 +132,22 @@ redirects_to(const struct pl_sh_cmd *c, const char *suffix)
 	return false;
 }
 
+/* An argument before word A says that C sets a configuration value ("git config",
+ * "npm config set", "conda config --set"), not that it installs a package by that name. */
+static bool
+sets_config(const struct pl_sh_cmd *c, size_t a)
+{
+	for (size_t j = c->prog + 1; j < a; j++) {
+		const char *t = c->argv[j].text;
+
+		if (pl_streq(t, "config") || pl_streq(t, "set") || pl_streq(t, "--set") ||
+		    pl_streq(t, "c")) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 {
@@ -140,6 +156,11 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 	size_t sub, a;
 
 	pl_pkg_writer_init(&wr, c);
+	/* echo or printf whose output only reaches the build log writes no setting */
+	if ((pl_sh_is(c, "echo") || pl_sh_is(c, "printf")) && c->nredirs == 0 &&
+	    c->pipe_pos + 1 >= c->pipe_len && c->parent < 0) {
+		return;
+	}
 	if (pl_sh_is(c, "curl")) {
 		pl_pkg_curl_opts(c, &curl);
 		if (curl.insecure != NULL) {
@@ -193,7 +214,7 @@ check_command(struct pl_check *ck, const struct pl_sh_cmd *c)
 			continue;
 		}
 		/* git config http.sslVerify false, npm config set strict-ssl false */
-		if (a + 1 < c->argc && pl_pkg_falsy(c->argv[a + 1].text) &&
+		if (a + 1 < c->argc && pl_pkg_falsy(c->argv[a + 1].text) && sets_config(c, a) &&
 		    (pl_streq_ci(t, "strict-ssl") || pl_streq_ci(t, "enableStrictSsl") ||
 		     pl_streq_ci(t, "ssl_verify") || pl_streq_ci(t, "sslverify") ||
 		     (strlen(t) > 10 && pl_streq_ci(t + strlen(t) - 10, ".sslverify")))) {

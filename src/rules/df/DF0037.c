@@ -40,7 +40,7 @@ const struct pl_rule rule_df0037 = {
 		"https://go.dev/ref/mod#go-install",
 		"https://go.dev/ref/mod#go-get",
 		NULL },
-	.peers = (const char *const[]){ "hadolint:DL3062", NULL },
+	.peers = (const char *const[]){ NULL },
 	.inputs = PL_IN_DOCKERFILE,
 	.on_instr = PL_ON(PL_DF_RUN),
 	.check_instr = check,

@@ -241,6 +241,18 @@ pl_pkg_install_sub(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr)
 	return c->argc;
 }
 
+/* A "--" among words FROM..K-1. */
+static bool
+after_dashes(const struct pl_sh_cmd *c, size_t from, size_t k)
+{
+	for (size_t i = from; i < k; i++) {
+		if (pl_streq(c->argv[i].text, "--")) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool
 has_word(const struct pl_sh_cmd *c, size_t from, const char *const *names)
 {
@@ -407,6 +419,13 @@ classify(const struct pl_sh_cmd *c, size_t k, enum pl_pkg_mgr mgr, size_t sub)
 		}
 		return strpbrk(t, "=~<>") != NULL ? PL_PIN_VERSION : PL_PIN_NONE;
 	case PL_PKG_PIP:
+		/* git+https://host/repo.git@ref: without @ref the default branch moves */
+		if (pl_starts_with(t, "git+") && strstr(t, "://") != NULL) {
+			const char *path = strchr(strstr(t, "://") + 3, '/');
+
+			return path != NULL && strchr(path, '@') != NULL ? PL_PIN_UNKNOWN
+									 : PL_PIN_NONE;
+		}
 		if (is_local_path(t) || is_archive(t) || strstr(t, "://") != NULL ||
 		    strchr(t, '/') != NULL) {
 			return -1;
@@ -460,7 +479,13 @@ pl_pkg_operands(const struct pl_sh_cmd *c, enum pl_pkg_mgr mgr, size_t sub, stru
 	}
 	for (k = next_operand(c, sub + 1, mgr); k < c->argc; k = next_operand(c, k + 1, mgr)) {
 		const char *t = c->argv[k].text;
-		int pin = classify(c, k, mgr, sub);
+		int pin;
+
+		/* gem install NAME -- BUILD-FLAGS: the rest goes to the extension's build */
+		if (mgr == PL_PKG_GEM && after_dashes(c, sub + 1, k)) {
+			break;
+		}
+		pin = classify(c, k, mgr, sub);
 
 		if (pin < 0) {
 			continue;

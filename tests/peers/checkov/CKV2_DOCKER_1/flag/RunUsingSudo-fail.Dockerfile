@@ -1,0 +1,3 @@
+FROM busybox
+
+RUN sudo apt-get install git

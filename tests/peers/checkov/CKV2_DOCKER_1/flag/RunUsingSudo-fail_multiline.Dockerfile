@@ -1,0 +1,4 @@
+FROM busybox
+
+RUN apt-get update \
+ && sudo apt-get install vim

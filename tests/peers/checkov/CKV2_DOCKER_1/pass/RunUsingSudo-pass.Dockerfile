@@ -1,0 +1,3 @@
+FROM busybox
+
+RUN apt-get install sudoku

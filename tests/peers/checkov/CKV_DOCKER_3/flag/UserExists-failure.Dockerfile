@@ -1,0 +1,3 @@
+FROM base
+
+LABEL foo="bar baz

@@ -1,0 +1,4 @@
+FROM base
+
+LABEL foo="bar baz"
+ENTRYPOINT ["gosu", "me", "tini", "--", "/bin/sh"]

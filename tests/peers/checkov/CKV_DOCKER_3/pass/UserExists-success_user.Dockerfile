@@ -1,0 +1,4 @@
+FROM base
+
+LABEL foo="bar baz"
+USER  me

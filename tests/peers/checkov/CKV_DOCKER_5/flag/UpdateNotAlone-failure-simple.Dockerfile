@@ -1,0 +1,3 @@
+FROM base
+
+RUN apk update

@@ -1,0 +1,6 @@
+FROM base
+
+USER root
+COPY test.sh /test.sh
+
+USER checkov

@@ -1,0 +1,2 @@
+from busybox
+run apt-get install python=2.7

@@ -1,0 +1,3 @@
+FROM node:12
+RUN sudo apt-get -q install sl
+RUN ["apt-get", "-q", "install", "apt-utils"] 

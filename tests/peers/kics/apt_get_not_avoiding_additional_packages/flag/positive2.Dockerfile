@@ -1,0 +1,3 @@
+from node:12
+run apt-get install apt-utils
+run ["apt-get", "install", "apt-utils"]

@@ -1,0 +1,3 @@
+FROM myimage:tag AS dep
+COPY --from=dep /binary /
+RUN dir c:\ 

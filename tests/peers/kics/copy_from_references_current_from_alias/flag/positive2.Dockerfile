@@ -1,0 +1,3 @@
+from myimage:tag as dep
+copy --from=dep /binary /
+run dir c:\ 

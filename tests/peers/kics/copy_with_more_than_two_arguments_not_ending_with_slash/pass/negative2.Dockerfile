@@ -1,0 +1,2 @@
+FROM node:carbon1
+COPY package.json yarn.lock

@@ -1,0 +1,2 @@
+from node:carbon
+copy package.json yarn.lock my_app/

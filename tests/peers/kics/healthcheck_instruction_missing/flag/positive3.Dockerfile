@@ -1,0 +1,7 @@
+from node:alpine
+workdir /usr/src/app
+copy package*.json ./
+run npm install
+copy . .
+expose 3000
+cmd ["node","app.js"]

@@ -1,0 +1,3 @@
+FROM debian
+RUN curl http://google.com
+RUN curl http://bing.com

@@ -1,0 +1,5 @@
+FROM debian:latest
+RUN apt update
+RUN apt install nginx
+
+CMD ["nginx", "-g", "daemon off;"]

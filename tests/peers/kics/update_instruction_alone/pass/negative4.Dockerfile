@@ -1,0 +1,4 @@
+FROM archlinux:latest
+RUN pacman -Syu && pacman -S nginx
+
+CMD ["nginx", "-g", "daemon off;"]

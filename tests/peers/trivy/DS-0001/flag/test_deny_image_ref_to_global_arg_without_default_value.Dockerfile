@@ -1,0 +1,2 @@
+ARG REGISTRY
+FROM ${REGISTRY}/ubuntu

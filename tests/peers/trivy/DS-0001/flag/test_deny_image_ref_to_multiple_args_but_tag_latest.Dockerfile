@@ -1,0 +1,3 @@
+ARG REPO=repo
+ARG IMAGE=image
+FROM $REPO/$IMAGE:latest

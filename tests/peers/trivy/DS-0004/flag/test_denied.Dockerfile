@@ -1,0 +1,2 @@
+FROM alpine:3.13
+EXPOSE 22

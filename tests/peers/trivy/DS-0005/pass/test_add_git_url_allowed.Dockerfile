@@ -1,0 +1,2 @@
+FROM alpine:3.13
+ADD git@github.com:user/repo.git /usr/src/things/

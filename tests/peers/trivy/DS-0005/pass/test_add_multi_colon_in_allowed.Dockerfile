@@ -1,0 +1,2 @@
+FROM alpine:3.13
+ADD multi:8b8864b3e02a33a579dc216fd51b28a6047bc8eeaa03045b258980fe0cf7fcb3 in /xyz

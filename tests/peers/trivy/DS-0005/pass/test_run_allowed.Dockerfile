@@ -1,0 +1,2 @@
+FROM alpine:3.13
+RUN tar -xjf /temp/package.file.tar.gz

@@ -1,0 +1,2 @@
+FROM golang:1.18 as Builder
+COPY --from=builder /binary /

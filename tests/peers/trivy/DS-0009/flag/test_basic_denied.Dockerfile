@@ -1,0 +1,4 @@
+FROM alpine:3.5
+RUN apk add --update py2-pip
+WORKDIR /path/to/workdir
+WORKDIR workdir

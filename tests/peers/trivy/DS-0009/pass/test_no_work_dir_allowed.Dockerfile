@@ -1,0 +1,2 @@
+FROM alpine:3.3
+RUN apk --no-cache add nginx

@@ -1,0 +1,2 @@
+FROM node:carbon2
+COPY package.json yarn.lock myapp/

@@ -1,0 +1,4 @@
+FROM baseImage
+RUN Test
+FROM debian:jesse2 as build
+RUN stuff

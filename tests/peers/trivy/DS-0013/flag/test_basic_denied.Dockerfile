@@ -1,0 +1,3 @@
+FROM nginx
+RUN cd /usr/share/nginx/html
+CMD cd /usr/share/nginx/html && sed -e s/Docker/"$AUTHOR"/ Hello_docker.html > index.html ; nginx -g 'daemon off;'

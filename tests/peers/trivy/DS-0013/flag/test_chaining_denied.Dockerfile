@@ -1,0 +1,4 @@
+FROM nginx
+ENV AUTHOR Docker
+RUN apt-get install vim && cd /usr/share/nginx/html
+CMD cd /usr/share/nginx/html && sed -e s/Docker/"$AUTHOR"/ Hello_docker.html > index.html ; nginx -g 'daemon off;'

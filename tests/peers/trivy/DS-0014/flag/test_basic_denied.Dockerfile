@@ -1,0 +1,3 @@
+FROM debian
+RUN wget http://google.com
+RUN curl http://bing.com

@@ -1,0 +1,3 @@
+FROM debian
+RUN curl http://bing.com
+RUN curl http://google.com

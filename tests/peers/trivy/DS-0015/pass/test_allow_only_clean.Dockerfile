@@ -1,0 +1,2 @@
+FROM alpine:3.5
+RUN yum clean all

@@ -1,0 +1,7 @@
+FROM alpine:3.5
+RUN yum install && yum clean all
+RUN pip install --no-cache-dir -r /usr/src/app/requirements.txt
+CMD ["python", "/usr/src/app/app.py"]
+
+FROM alpine:3.4
+RUN yum -y install && yum clean all

@@ -1,0 +1,2 @@
+FROM opensuse/tumbleweed
+RUN zypper up -y

@@ -1,0 +1,3 @@
+FROM maven:alpine
+COPY build.sbt version.sbt ./
+RUN sbt update 

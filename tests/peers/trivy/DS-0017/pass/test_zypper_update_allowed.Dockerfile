@@ -1,0 +1,2 @@
+FROM opensuse/tumbleweed
+RUN zypper up -y  && zypper install -y curl wget zip unzip tar git

@@ -1,0 +1,2 @@
+FROM alpine:3.5
+RUN dnf install bash && dnf clean all && dnf install zsh

@@ -1,0 +1,2 @@
+FROM node:12
+RUN apt-get install -fmy apt-utils

@@ -1,0 +1,2 @@
+FROM fedora:27
+MAINTAINER admin@example.com

@@ -1,0 +1,1 @@
+FROM fedora:27

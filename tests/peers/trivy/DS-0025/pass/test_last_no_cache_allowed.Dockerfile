@@ -1,0 +1,2 @@
+FROM alpine:3.14
+RUN apk add bash --no-cache

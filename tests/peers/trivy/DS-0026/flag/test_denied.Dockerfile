@@ -1,0 +1,5 @@
+FROM busybox
+RUN apt-get -y update
+
+FROM alpine:latest
+CMD ./app

@@ -1,0 +1,3 @@
+FROM ubi8:8.7
+RUN set -uex &&     microdnf install -vy docker-ce
+HEALTHCHECK CMD curl --fail http://localhost:3000 || exit 1

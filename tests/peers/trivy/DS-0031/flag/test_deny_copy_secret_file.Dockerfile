@@ -1,0 +1,2 @@
+FROM busybox
+COPY ./config $AWS_CONFIG_FILE

@@ -1,0 +1,2 @@
+FROM busybox
+ARG GITHUB_TOKEN

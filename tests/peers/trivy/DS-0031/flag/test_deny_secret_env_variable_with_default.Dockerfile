@@ -1,0 +1,2 @@
+FROM busybox
+ENV GITHUB_TOKEN=placeholder

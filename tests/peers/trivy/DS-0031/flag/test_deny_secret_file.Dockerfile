@@ -1,0 +1,3 @@
+FROM busybox
+COPY /src /app/
+ENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json

@@ -1,0 +1,3 @@
+FROM busybox
+COPY /src /app/
+ARG GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json

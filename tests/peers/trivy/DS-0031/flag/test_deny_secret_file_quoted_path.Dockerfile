@@ -1,0 +1,3 @@
+FROM busybox
+COPY . .
+ENV GOOGLE_APPLICATION_CREDENTIALS="./news-extraction.json"

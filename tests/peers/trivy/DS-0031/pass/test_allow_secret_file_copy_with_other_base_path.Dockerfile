@@ -1,0 +1,3 @@
+FROM busybox
+COPY /src /src
+ENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json
