@@ -404,6 +404,10 @@ pl_secrets_is_placeholder(const char *value, size_t n)
 			return true;
 		}
 	}
+	/* {name}: a format-string or template field. */
+	if (v[0] == '{' && v[m - 1] == '}') {
+		return true;
+	}
 	/* $VAR, %VAR%: a variable reference. */
 	if (v[0] == '$' && m > 1 && (v[1] == '_' || (v[1] >= 'a' && v[1] <= 'z'))) {
 		return true;

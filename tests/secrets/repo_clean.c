@@ -6,6 +6,10 @@
  * secrets at run time from pieces, and the detector table writes examples as templates.
  * Generic detectors (password=...) are left out: the Dockerfile rule tests hold such
  * assignments on purpose, and they are not provider credentials.
+ *
+ * KNOWN lists the files that still hold a whole fake token on purpose (a rule's example
+ * must show a token to be reported); each entry should go once its file builds or
+ * describes the value otherwise.
  */
 #define _GNU_SOURCE /* FTW_ACTIONRETVAL */
 #include "secrets/secrets.h"
@@ -16,7 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Path below the source root, and the detector that matches in it. */
+static const char *const known[][2] = {
+	{ "src/rules/df/DF0015.c", "SEC0017" },
+	{ "tests/rules/DF0015.test", "SEC0017" },
+	{ "docs/rules/DF0015.md", "SEC0017" },
+};
+
 static struct pl_secrets_scanner *sc;
+static size_t root_len;
 static const char *current;
 static int found;
 
@@ -28,6 +40,12 @@ report(void *ctx, const struct pl_secret_match *m)
 
 	if (m->det->generic) {
 		return 0;
+	}
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
+		if (strcmp(current + root_len, known[i][0]) == 0 &&
+		    strcmp(m->det->id, known[i][1]) == 0) {
+			return 0;
+		}
 	}
 	printf("%s:%u:%u: %s %s\n", current, m->line, m->col, m->det->id,
 	       pl_secrets_redact(buf + m->secret_off, m->secret_end - m->secret_off, red));
@@ -71,6 +89,7 @@ main(void)
 	if (root == NULL) {
 		return 77;
 	}
+	root_len = strlen(root) + (root[strlen(root) - 1] == '/' ? 0 : 1);
 	sc = pl_secrets_scanner_create(pl_secrets_default());
 	nftw(root, visit, 32, FTW_PHYS | FTW_ACTIONRETVAL);
 	pl_secrets_scanner_destroy(sc);
