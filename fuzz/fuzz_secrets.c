@@ -23,7 +23,6 @@ static int
 check(void *ctx, const struct pl_secret_match *m)
 {
 	struct state *s = ctx;
-	char red[PL_SECRETS_REDACT_SIZE];
 
 	if (!(m->off <= m->secret_off && m->secret_off < m->secret_end &&
 	      m->secret_end <= m->end && m->end <= s->len)) {
@@ -35,7 +34,6 @@ check(void *ctx, const struct pl_secret_match *m)
 	}
 	s->last_off = m->secret_off;
 	s->last_line = m->line;
-	(void)m;
 	return 0;
 }
 
