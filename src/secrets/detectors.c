@@ -1077,3 +1077,9 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 };
 
 const size_t pl_secret_ndetectors = sizeof(pl_secret_detectors) / sizeof(pl_secret_detectors[0]);
+
+const char *
+pl_secrets_hs_pattern(const struct pl_secret_detector *d)
+{
+	return d->hs != NULL ? d->hs : d->re;
+}

@@ -17,6 +17,7 @@
 #define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "secrets/secrets.h"
+#include "secrets/compile.h"
 #include "core/limits.h"
 #include "core/source.h"
 #include "core/xalloc.h"
@@ -54,83 +55,48 @@ struct pl_secrets_scanner {
 	size_t nhits, cap, dropped;
 };
 
-const char *
-pl_secrets_hs_pattern(const struct pl_secret_detector *d)
+
+/* Loads the database that the build compiled and serialized (secrets_db.c), so that a
+ * run does not spend a second compiling. Returns -1 when there is none or when this
+ * processor cannot run it; the caller then compiles. */
+static int
+load_embedded(struct pl_secrets *s)
 {
-	return d->hs != NULL ? d->hs : d->re;
+	static const char probe[] = "probe";
+
+	if (pl_secrets_db_size == 0 ||
+	    hs_deserialize_database((const char *)pl_secrets_db_blob, pl_secrets_db_size,
+				    &s->db) != HS_SUCCESS) {
+		return -1;
+	}
+	if (hs_alloc_scratch(s->db, &s->proto) != HS_SUCCESS ||
+	    hs_scan(s->db, probe, sizeof(probe) - 1, 0, s->proto, NULL, NULL) != HS_SUCCESS) {
+		if (s->proto != NULL) {
+			hs_free_scratch(s->proto);
+			s->proto = NULL;
+		}
+		hs_free_database(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	memcpy(s->back, pl_secrets_db_back, pl_secret_ndetectors * sizeof(*s->back));
+	return 0;
 }
 
-/* Multi-line: `^` and `$` also match at line breaks, in both engines alike. */
-static const unsigned hs_flags = HS_FLAG_MULTILINE;
-
-/* "ID: LIB: MSG" as a heap string. */
-static char *
-fmt_err(const char *id, const char *lib, const char *msg)
-{
-	size_t n = strlen(id) + strlen(lib) + strlen(msg) + 5;
-	char *s = pl_xmalloc(n);
-
-	snprintf(s, n, "%s: %s: %s", id, lib, msg);
-	return s;
-}
-
-/* Compiles the Vectorscan database; an expression that Vectorscan cannot take as it is
- * (none in the table today) is compiled in prefilter mode, which may report more
- * candidates but never fewer. */
 static int
 compile_hs(struct pl_secrets *s, char **err)
 {
-	size_t n = pl_secret_ndetectors, i;
-	const char **exprs = pl_xcalloc(n, sizeof(*exprs));
-	unsigned *flags = pl_xcalloc(n, sizeof(*flags));
-	unsigned *ids = pl_xcalloc(n, sizeof(*ids));
-	hs_compile_error_t *ce = NULL;
-	int rc = -1, tries;
-
-	for (i = 0; i < n; i++) {
-		exprs[i] = pl_secrets_hs_pattern(&pl_secret_detectors[i]);
-		flags[i] = hs_flags;
-		ids[i] = (unsigned)i;
+	if (load_embedded(s) == 0) {
+		return 0;
 	}
-	for (tries = 0; tries <= (int)n; tries++) {
-		if (hs_compile_multi(exprs, flags, ids, (unsigned)n, HS_MODE_BLOCK, NULL, &s->db,
-				     &ce) == HS_SUCCESS) {
-			rc = 0;
-			break;
-		}
-		if (ce->expression < 0 || (flags[ce->expression] & HS_FLAG_PREFILTER)) {
-			*err = fmt_err(
-				       ce->expression >= 0 ? pl_secret_detectors[ce->expression].id
-							   : "database",
-				       "Vectorscan", ce->message);
-			hs_free_compile_error(ce);
-			break;
-		}
-		flags[ce->expression] |= HS_FLAG_PREFILTER;
-		hs_free_compile_error(ce);
-		ce = NULL;
+	if (pl_secrets_compile_hs(&s->db, s->back, err) != 0) {
+		return -1;
 	}
-	for (i = 0; rc == 0 && i < n; i++) {
-		hs_expr_info_t *info = NULL;
-
-		s->back[i] = PL_SECRETS_MAX_MATCH_BYTES;
-		if (hs_expression_info(exprs[i], flags[i], &info, &ce) == HS_SUCCESS) {
-			if (info->max_width != UINT_MAX && info->max_width < s->back[i]) {
-				s->back[i] = info->max_width;
-			}
-			free(info);
-		} else {
-			hs_free_compile_error(ce);
-		}
-	}
-	if (rc == 0 && hs_alloc_scratch(s->db, &s->proto) != HS_SUCCESS) {
+	if (hs_alloc_scratch(s->db, &s->proto) != HS_SUCCESS) {
 		*err = pl_xstrdup("Vectorscan: cannot allocate scratch space");
-		rc = -1;
+		return -1;
 	}
-	free(exprs);
-	free(flags);
-	free(ids);
-	return rc;
+	return 0;
 }
 
 struct pl_secrets *
@@ -152,7 +118,7 @@ pl_secrets_create(char **err)
 					 &code, &at, NULL);
 		if (s->re[i] == NULL) {
 			pcre2_get_error_message(code, msg, sizeof(msg));
-			*err = fmt_err(d->id, "PCRE2", (const char *)msg);
+			*err = pl_secrets_fmt_err(d->id, "PCRE2", (const char *)msg);
 			pl_secrets_destroy(s);
 			return NULL;
 		}
