@@ -220,19 +220,42 @@ collect(void *arg, const struct pl_secret_match *m)
 	return 0;
 }
 
+/* Offset of the first byte that a mask hides in the secret S[0..n): the redaction's
+ * visible characters stay. */
+static size_t
+hide_from(const char *s, size_t n)
+{
+	size_t keep = pl_utf8_count(s, n) / 4, i = 0;
+
+	if (keep > 4) {
+		keep = 4;
+	}
+	while (keep > 0 && i < n) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) {
+			i++;
+		}
+		keep--;
+	}
+	return i;
+}
+
 /* The text of the line that holds OFF, with every secret of MS on it masked: its first
  * characters kept as the redaction keeps them, the rest '*', one per code point so that
- * columns stay where they are. NULL when the line is too long to show. */
+ * columns stay where they are. NULL when the line is too long to show. *LS receives the
+ * line's start, so that findings on the same line share the result. */
 static char *
 masked_line(struct pl_arena *a, const char *buf, size_t len, size_t off,
-	    const struct pl_secret_match *ms, size_t nm)
+	    const struct pl_secret_match *ms, size_t nm, size_t *ls_out)
 {
-	size_t ls = off, le = off, i, o;
+	size_t ls = off, le = off, i, o, k, nov = 0;
+	size_t from[64], to[64];
 	char *out;
 
 	while (ls > 0 && buf[ls - 1] != '\n') {
 		ls--;
 	}
+	*ls_out = ls;
 	while (le < len && buf[le] != '\n') {
 		le++;
 	}
@@ -242,22 +265,24 @@ masked_line(struct pl_arena *a, const char *buf, size_t len, size_t off,
 	if (le - ls > PL_SECRETS_MAX_SRC_LINE) {
 		return NULL;
 	}
+	/* The secrets that touch this line; a line with more than fit is not shown. */
+	for (k = 0; k < nm; k++) {
+		size_t so = ms[k].secret_off, se = ms[k].secret_end;
+
+		if (so < le && se > ls) {
+			if (nov == sizeof(from) / sizeof(from[0])) {
+				return NULL;
+			}
+			from[nov] = so + hide_from(buf + so, se - so);
+			to[nov++] = se;
+		}
+	}
 	out = pl_arena_alloc_raw(a, le - ls + 1);
 	for (i = ls, o = 0; i < le; i++) {
-		size_t k;
 		bool hidden = false;
 
-		for (k = 0; k < nm; k++) {
-			size_t so = ms[k].secret_off, se = ms[k].secret_end;
-			size_t keep = pl_utf8_count(buf + so, se - so) / 4;
-
-			if (keep > 4) {
-				keep = 4;
-			}
-			if (i >= so && i < se && pl_utf8_count(buf + so, i - so) >= keep) {
-				hidden = true;
-				break;
-			}
+		for (k = 0; k < nov && !hidden; k++) {
+			hidden = i >= from[k] && i < to[k];
 		}
 		if (!hidden) {
 			out[o++] = buf[i];
@@ -275,7 +300,9 @@ static void
 add_findings(struct pl_report *r, const char *display, const char *buf, size_t len,
 	     const struct pl_secret_match *ms, size_t nm, const char *suffix)
 {
-	size_t k;
+	size_t k, last_ls = SIZE_MAX, ls, cur_ls = 0, scanned = 0;
+	const char *nl;
+	char *last_line = NULL;
 
 	for (k = 0; k < nm; k++) {
 		const struct pl_secret_match *m = &ms[k];
@@ -301,7 +328,18 @@ add_findings(struct pl_report *r, const char *display, const char *buf, size_t l
 		f->message = pl_arena_printf(&r->arena, "%s: %s%s", d->title, red,
 					     suffix != NULL ? suffix : "");
 		f->evidence = pl_arena_strdup(&r->arena, red);
-		f->src_line = masked_line(&r->arena, buf, len, m->secret_off, ms, nm);
+		/* The line's start, found forward from the previous match (matches come in
+		 * order), so that a long line is not walked once per finding. */
+		nl = memrchr(buf + scanned, '\n', m->secret_off - scanned);
+		if (nl != NULL) {
+			cur_ls = (size_t)(nl - buf) + 1;
+		}
+		scanned = m->secret_off;
+		if (cur_ls != last_ls) {
+			last_line = masked_line(&r->arena, buf, len, m->secret_off, ms, nm, &ls);
+			last_ls = cur_ls;
+		}
+		f->src_line = last_line;
 		/* The fingerprint hashes what is shown, never the secret itself. */
 		line = f->src_line != NULL ? f->src_line : red;
 		h = pl_hash64(d->id, strlen(d->id), 0);

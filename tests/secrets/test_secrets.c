@@ -209,8 +209,10 @@ test_near_misses(void **state)
 	free(ex);
 
 	/* "eyJub3RhbGciOjF9" is {"notalg":1}: JSON, but no "alg". */
-	f = scan(pl_secrets_expand("Bearer eyJub3RhbGciOjF9.eyJ{u:40}.{u:43}", 7));
+	ex = pl_secrets_expand("Bearer eyJub3RhbGciOjF9.eyJ{u:40}.{u:43}", 7);
+	f = scan(ex);
 	assert_null(find(&f, jwt));
+	free(ex);
 
 	f = scan("-----BEGIN RSA PRIVATE KEY-----\nThis is where the key goes, see the README for "
 		 "how to create one; never commit it (really, never).\n-----END RSA PRIVATE KEY-----\n");
