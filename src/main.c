@@ -11,6 +11,7 @@
 static const struct pl_cmd *const commands[] = {
 	&pl_cmd_scan,
 	&pl_cmd_baseline,
+	&pl_cmd_secrets,
 	&pl_cmd_rules,
 	&pl_cmd_explain,
 	&pl_cmd_parse,

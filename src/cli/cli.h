@@ -33,6 +33,7 @@ extern const struct pl_cmd pl_cmd_baseline;
 extern const struct pl_cmd pl_cmd_parse;
 extern const struct pl_cmd pl_cmd_rules;
 extern const struct pl_cmd pl_cmd_explain;
+extern const struct pl_cmd pl_cmd_secrets;
 
 /* Prints "plimsoll: <message>" and a hint to stderr; returns PL_EXIT_USAGE. */
 int pl_cli_usage_error(const struct pl_cmd *cmd, const char *fmt, ...)

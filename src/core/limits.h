@@ -180,4 +180,30 @@
  * 64 KiB are plenty even after a long licence header. */
 #define PL_K8S_SNIFF_BYTES (64u * 1024u)
 
+/* Longest secret match, from the start of a match to its end. The longest credentials
+ * detected are PGP private key blocks and base64 PKCS #12 keystores (tens of KiB);
+ * Vectorscan reports where a candidate ends and PCRE2 confirms it in a window this wide,
+ * so the bound also caps the work spent on one candidate. */
+#define PL_SECRETS_MAX_MATCH_BYTES (32u * 1024u)
+
+/* Most secrets reported for one buffer. A generated file full of tokens (test fixtures,
+ * a dump) would otherwise produce millions; the scan stops at this many. */
+#define PL_SECRETS_MAX_MATCHES 10000u
+
+/* Largest file `plimsoll secrets` reads. Credentials live in configuration and source
+ * files; bigger files are logs, dumps and data, which are skipped with a note. */
+#define PL_SECRETS_MAX_FILE_BYTES (64u * 1024u * 1024u)
+
+/* A file with a NUL byte in its first 8 KiB is binary and not scanned, the test git and
+ * ripgrep use. */
+#define PL_SECRETS_BINARY_PROBE_BYTES 8192u
+
+/* Backtracking steps PCRE2 may spend confirming one candidate; every expression is
+ * bounded, so real inputs need a few thousand. */
+#define PL_SECRETS_PCRE_MATCH_LIMIT 1000000u
+
+/* Longest source line a secrets finding keeps for the caret display; longer lines
+ * (minified code) are shown by location only. */
+#define PL_SECRETS_MAX_SRC_LINE 4096u
+
 #endif
