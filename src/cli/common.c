@@ -7,6 +7,7 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "model/k8s.h"
+#include "model/script.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -159,6 +160,40 @@ is_yaml_name(const char *name)
 	       (n > 5 && pl_streq_ci(name + n - 5, ".json"));
 }
 
+/* A shell script, Makefile or Markdown file name: where docker command lines are
+ * looked for. */
+static bool
+is_script_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 3 && pl_streq_ci(name + n - 3, ".sh")) ||
+	       (n > 5 && pl_streq_ci(name + n - 5, ".bash")) ||
+	       (n > 3 && pl_streq_ci(name + n - 3, ".md")) ||
+	       (n > 3 && strcmp(name + n - 3, ".mk") == 0) || strcmp(name, "Makefile") == 0 ||
+	       strcmp(name, "makefile") == 0 || strcmp(name, "GNUmakefile") == 0;
+}
+
+/* Reads up to MAX bytes of PATH and applies TEST to them. */
+static bool
+sniff_file(const char *path, size_t max, bool (*test)(const char *, size_t))
+{
+	char *buf;
+	size_t n;
+	bool yes;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		return false;
+	}
+	buf = pl_xmalloc(max);
+	n = fread(buf, 1, max, f);
+	fclose(f);
+	yes = test(buf, n);
+	free(buf);
+	return yes;
+}
+
 unsigned
 pl_cli_input_kind(const char *path)
 {
@@ -169,6 +204,14 @@ pl_cli_input_kind(const char *path)
 	}
 	if (is_yaml_name(base)) {
 		return PL_IN_K8S; /* by content: see pl_scan_k8s */
+	}
+	if (is_script_name(base)) {
+		return PL_IN_SCRIPT;
+	}
+	/* A script without an extension, named on the command line: by its shebang. */
+	if (!pl_cli_is_dockerfile_name(base) && strchr(base, '.') == NULL &&
+	    sniff_file(path, 256, pl_script_shebang)) {
+		return PL_IN_SCRIPT;
 	}
 	return PL_IN_DOCKERFILE;
 }
@@ -244,7 +287,8 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 		if (de->d_type != DT_DIR && de->d_type != DT_UNKNOWN &&
 		    !(de->d_type == DT_REG && (pl_cli_is_dockerfile_name(de->d_name) ||
 					       pl_cli_is_compose_name(de->d_name) ||
-					       is_yaml_name(de->d_name)))) {
+					       is_yaml_name(de->d_name) ||
+					       is_script_name(de->d_name)))) {
 			continue;
 		}
 		if (ne == ecap) {
@@ -283,7 +327,9 @@ walk(const char *dir, unsigned depth, char ***files, size_t *n, size_t *cap)
 			}
 			free(path);
 		} else if (is_reg && (pl_cli_is_dockerfile_name(name) || pl_cli_is_compose_name(name) ||
-				      (is_yaml_name(name) && looks_k8s(path))) &&
+				      (is_yaml_name(name) && looks_k8s(path)) ||
+				      (is_script_name(name) &&
+				       sniff_file(path, PL_SCRIPT_SNIFF_BYTES, pl_script_sniff))) &&
 			   *n < PL_MAX_WALK_FILES) {
 			push(files, n, cap, path);
 		} else {

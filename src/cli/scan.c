@@ -55,6 +55,11 @@ const struct pl_cmd pl_cmd_scan = {
 		"by its content: Kubernetes, Compose, `docker inspect` output (as --inspect), or\n"
 		"skipped with a note (Helm templates too).\n"
 		"\n"
+		"docker and podman command lines are audited in *.sh files, Makefile and *.mk\n"
+		"recipes and the shell code blocks of *.md files (README.md, docs) that mention\n"
+		"\"docker \" or \"podman \"; a script without an extension is read as one when\n"
+		"named on the command line with a sh or bash shebang.\n"
+		"\n"
 		"Containers are audited without access to the Docker socket:\n"
 		"  docker inspect $(docker ps -q) | plimsoll scan --inspect -\n"
 		"\n"
@@ -115,6 +120,8 @@ work(void *arg)
 			pl_scan_inspect(&w->r, w->files[i], display, w->so);
 		} else if (pl_cli_input_kind(display) == PL_IN_K8S) {
 			pl_scan_k8s(&w->r, w->files[i], display, w->so);
+		} else if (pl_cli_input_kind(display) == PL_IN_SCRIPT) {
+			pl_scan_script(&w->r, w->files[i], display, w->so);
 		} else {
 			pl_scan_dockerfile(&w->r, w->files[i], display, w->so);
 		}

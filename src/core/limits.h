@@ -206,4 +206,16 @@
  * (minified code) are shown by location only. */
 #define PL_SECRETS_MAX_SRC_LINE 4096u
 
+/* Largest shell script, Makefile or Markdown file read for docker command lines. Scripts
+ * and READMEs are a few KiB; bigger files are generated, and skipped with an error. */
+#define PL_MAX_SCRIPT_BYTES (8u * 1024u * 1024u)
+
+/* Bytes of a *.sh, Makefile, *.mk or *.md file read while walking a directory to decide
+ * whether it mentions "docker " or "podman " at all; files that do not are not scanned.
+ * A file is read whole up to this size, so a README's last code block is seen too. */
+#define PL_SCRIPT_SNIFF_BYTES (1024u * 1024u)
+
+/* Most docker commands kept from one file; a generated file with more is truncated. */
+#define PL_MAX_SCRIPT_COMMANDS 10000u
+
 #endif

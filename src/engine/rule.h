@@ -19,6 +19,7 @@ struct pl_df_model;
 struct pl_compose;
 struct pl_inspect;
 struct pl_k8s;
+struct pl_script;
 
 /* What kind of document a rule reads. */
 enum pl_input {
@@ -26,6 +27,7 @@ enum pl_input {
 	PL_IN_COMPOSE = 1u << 1,
 	PL_IN_K8S = 1u << 2,
 	PL_IN_INSPECT = 1u << 3, /* `docker inspect` output for containers */
+	PL_IN_SCRIPT = 1u << 4,  /* docker command lines in scripts, Makefiles, Markdown */
 };
 
 struct pl_rule {
@@ -54,6 +56,8 @@ struct pl_rule {
 	void (*check_k8s)(struct pl_check *ck, const struct pl_k8s *k);
 	/* Called once per `docker inspect` output (inputs has PL_IN_INSPECT). */
 	void (*check_inspect)(struct pl_check *ck, const struct pl_inspect *in);
+	/* Called once per script, Makefile or Markdown file (inputs has PL_IN_SCRIPT). */
+	void (*check_script)(struct pl_check *ck, const struct pl_script *s);
 
 	/* For rules that act only on a project setting: the .plimsoll.yaml under which the
 	 * bad example is reported (the good one is checked under it too). NULL otherwise. */

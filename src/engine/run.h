@@ -18,6 +18,7 @@
 #include "model/dockerfile.h"
 #include "model/inspect.h"
 #include "model/k8s.h"
+#include "model/script.h"
 
 struct pl_scan_opts {
 	const char *target;             /* --target */
@@ -47,6 +48,7 @@ struct pl_check {
 	struct pl_ctx_uses *ctx_uses;    /* what each COPY takes from it, worked out once for
 					  * all the context rules (rules/ctx/util.c) */
 	const struct pl_k8s *k8s; /* the Kubernetes model; NULL for other inputs */
+	const struct pl_script *script; /* the docker command lines; NULL for other inputs */
 	struct pl_report *r;
 	const char *file;
 	const struct pl_config *cfg; /* never NULL: the defaults when there is no file */
@@ -140,5 +142,20 @@ int pl_scan_k8s_source(struct pl_report *r, const struct pl_source *src, const c
  * comments. */
 void pl_run_k8s_rules(struct pl_report *r, const struct pl_k8s *k, const char *file,
 		      const struct pl_config *cfg);
+
+/*
+ * Scans the shell script, Makefile or Markdown file at PATH (or standard input for "-"),
+ * shown as DISPLAY, for docker command lines; the language is told by the name
+ * (pl_script_lang_of). The second form is for a file already in memory, named NAME.
+ * Returns 0, or -1 when it could not be read (the error is in R->errors).
+ */
+int pl_scan_script(struct pl_report *r, const char *path, const char *display,
+		   const struct pl_scan_opts *o);
+int pl_scan_script_source(struct pl_report *r, const struct pl_source *src, const char *name,
+			  const struct pl_scan_opts *o);
+
+/* Runs every CLI rule that CFG leaves on for FILE, then applies its ignore comments. */
+void pl_run_script_rules(struct pl_report *r, const struct pl_script *s, const char *file,
+			 const struct pl_config *cfg);
 
 #endif

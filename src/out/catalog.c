@@ -39,6 +39,7 @@ static const struct {
 	{ PL_IN_COMPOSE, "compose" },
 	{ PL_IN_INSPECT, "docker-inspect" },
 	{ PL_IN_K8S, "kubernetes" },
+	{ PL_IN_SCRIPT, "script" },
 };
 
 /* Categories in the order the index presents them: the most direct risks first. Any other
@@ -68,6 +69,9 @@ fence_lang(const struct pl_rule *r)
 {
 	if ((r->inputs & PL_IN_INSPECT) != 0) {
 		return "json";
+	}
+	if ((r->inputs & PL_IN_SCRIPT) != 0) {
+		return "sh";
 	}
 	return (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0 ? "yaml" : "dockerfile";
 }

@@ -44,7 +44,7 @@ filled(const char *s)
 static bool
 family_id(const char *id)
 {
-	static const char *const families[] = { "CTX", "DC", "DF", "K8S", "PL", "RT", NULL };
+	static const char *const families[] = { "CLI", "CTX", "DC", "DF", "K8S", "PL", "RT", NULL };
 
 	for (const char *const *f = families; *f != NULL; f++) {
 		size_t n = strlen(*f);
@@ -81,7 +81,19 @@ findings_of(const struct pl_rule *r, const char *text)
 			n = (size_t)-1;
 		}
 	}
-	if (n == 0 && (r->inputs & PL_IN_INSPECT) != 0) {
+	if (n == 0 && (r->inputs & PL_IN_SCRIPT) != 0) {
+		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
+
+		pl_source_finish(&src);
+		pl_source_from_mem(&src, "run.sh", text, strlen(text));
+		if (pl_scan_script_source(&rep, &src, "run.sh", &so) == 0) {
+			for (i = 0; i < rep.nfindings; i++) {
+				n += rep.findings[i].rule == r;
+			}
+		} else {
+			n = (size_t)-1;
+		}
+	} else if (n == 0 && (r->inputs & PL_IN_INSPECT) != 0) {
 		struct pl_scan_opts so = { .config = use_cfg ? &cfg : NULL };
 
 		pl_source_finish(&src);
@@ -174,7 +186,7 @@ main(void)
 		const char *id = r->id;
 		bool kebab = filled(r->name);
 
-		check(family_id(id), id, "id is not of a family's form (CTX0000, DC0000, DF0000, "
+		check(family_id(id), id, "id is not of a family's form (CLI0000, CTX0000, DC0000, DF0000, "
 		      "K8S0000, PL0000, RT0000)");
 		check(i == 0 || strcmp(pl_rules[i - 1]->id, id) < 0, id,
 		      "ids are not unique and in order in rules.def");
@@ -188,7 +200,8 @@ main(void)
 			      filled(r->refs[0]) && r->peers != NULL,
 		      id, "a metadata field is empty");
 		check(r->check_instr != NULL || r->check_doc != NULL || r->check_compose != NULL ||
-			      r->check_inspect != NULL || r->check_k8s != NULL,
+			      r->check_inspect != NULL || r->check_k8s != NULL ||
+			      r->check_script != NULL,
 		      id,
 		      "rule has no check");
 		check(r->check_instr == NULL || r->on_instr != 0, id,

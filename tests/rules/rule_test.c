@@ -16,7 +16,9 @@
  * "PATH", "PATH: TEXT" with \n for line breaks, "PATH/" for a folder); the Dockerfile is
  * then scanned from disk with that context. An optional `--- config` block is a .plimsoll.yaml for the case.
  * An `--- inspect` block is `docker inspect` output (JSON), a `--- k8s` block a Kubernetes
- * manifest (read as a .yaml file named on the command line).
+ * manifest (read as a .yaml file named on the command line). A `--- script NAME` block is a
+ * shell script, Makefile or Markdown file named NAME (run.sh, Makefile, README.md), read
+ * for its docker command lines.
  * Every file needs at least one [bad] and one [good] case.
  * Usage: rule_test FILE.test   (the rule id is the file's base name; a file named after
  * no rule, such as suppress.test, expects the findings of every rule)
@@ -40,7 +42,8 @@
 struct tcase {
 	char *title;
 	char *kind;
-	struct pl_buf dockerfile, compose, k8s, expect, config, inspect, files;
+	struct pl_buf dockerfile, compose, k8s, expect, config, inspect, files, script;
+	char *script_name;
 	int line;
 };
 
@@ -73,6 +76,28 @@ run_case(struct tcase *c, const char *id, const char *path)
 	pl_buf_init(&got);
 	if (c->config.n > 0 && pl_test_load_config(c->config.p, &cfg, &r) != 0) {
 		pl_buf_printf(&got, "config error: %s\n", r.nerrors ? r.errors[0].message : "?");
+	} else if (c->script_name != NULL) {
+		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
+		struct pl_source ssrc;
+
+		pl_source_from_mem(&ssrc, c->script_name, c->script.p ? c->script.p : "",
+				   c->script.n);
+		if (pl_scan_script_source(&r, &ssrc, c->script_name, &so) != 0) {
+			pl_buf_printf(&got, "error %s\n", r.errors[0].message);
+		}
+		for (i = 0; i < r.nnotes; i++) {
+			pl_buf_printf(&got, "note %s\n", r.notes[i].message);
+		}
+		pl_report_sort(&r);
+		for (i = 0; i < r.nfindings; i++) {
+			const struct pl_finding *f = &r.findings[i];
+
+			if (all || strcmp(f->rule->id, id) == 0) {
+				pl_buf_printf(&got, "%u:%u %s %s\n", f->line, f->col, f->rule->id,
+					      f->rule->name);
+			}
+		}
+		pl_source_finish(&ssrc);
 	} else if (c->inspect.n > 0) {
 		struct pl_scan_opts so = { .config = c->config.n > 0 ? &cfg : NULL };
 		struct pl_source jsrc;
@@ -225,6 +250,8 @@ main(int argc, char **argv)
 				pl_buf_finish(&c.config);
 				pl_buf_finish(&c.inspect);
 				pl_buf_finish(&c.files);
+				pl_buf_finish(&c.script);
+				free(c.script_name);
 				free(c.title);
 				free(c.kind);
 				memset(&c, 0, sizeof(c));
@@ -261,6 +288,12 @@ main(int argc, char **argv)
 		}
 		if (strcmp(line, "--- inspect") == 0) {
 			section = &c.inspect;
+			continue;
+		}
+		if (strncmp(line, "--- script ", 11) == 0 && line[11] != '\0') {
+			free(c.script_name);
+			c.script_name = strdup(line + 11);
+			section = &c.script;
 			continue;
 		}
 		if (strcmp(line, "--- k8s") == 0) {
