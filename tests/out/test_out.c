@@ -1005,6 +1005,7 @@ test_docs(void **state)
 		if (r->bad != NULL) {
 			/* Examples are fenced in the language of the rule's input. */
 			assert_non_null(strstr(page, (r->inputs & PL_IN_INSPECT) != 0 ? "```json\n"
+						     : (r->inputs & PL_IN_SCRIPT) != 0 ? "```sh\n"
 						     : (r->inputs & (PL_IN_COMPOSE | PL_IN_K8S)) != 0
 							     ? "```yaml\n"
 							     : "```dockerfile\n"));

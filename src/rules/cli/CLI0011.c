@@ -8,12 +8,14 @@
  * _LENGTH, _TIMEOUT, _TYPE, _ENABLED, _HEADER (a setting about it). Values that are an
  * expansion ($DB_PASSWORD), a placeholder (<password>, {{ }}, ..., xxx, ***), empty, or
  * `-e NAME` alone (passed from the environment) are not reported. The message never shows
- * the value: at most its first four characters and its length.
+ * the value, in the message, the evidence or the source line shown under it: at most a
+ * quarter of it, up to four characters, and its length.
  */
 #include "core/str.h"
 #include "rules/cli/util.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static bool
 secret_name(const char *name, size_t n)
@@ -58,6 +60,50 @@ placeholder(const char *v)
 	return false;
 }
 
+/* Bytes of V kept for display: at most four characters and a quarter of the value, and
+ * only whole ASCII characters. */
+static size_t
+kept(const char *v, size_t len)
+{
+	size_t keep = len / 4 < 4 ? len / 4 : 4, k = 0;
+
+	while (k < keep && (unsigned char)v[k] < 0x80) {
+		k++;
+	}
+	return k;
+}
+
+/* The finding's evidence and source line without the value: the line is shown under the
+ * finding, and the report must not repeat the secret it warns about. */
+static void
+redact(struct pl_check *ck, struct pl_finding *f, const struct pl_docker_flag *fl,
+       const char *name, size_t nlen, const char *value)
+{
+	size_t len = strlen(value), keep = kept(value, len), n;
+	const char *text = ck->src->text, *line, *at;
+	uint32_t line_off;
+
+	f->evidence = pl_check_printf(ck, "%.*s=%.*s… (%zu characters, redacted)", (int)nlen,
+				      name, (int)keep, value, len);
+	if (f->src_line == NULL) {
+		return;
+	}
+	line = pl_source_line(ck->src, f->line, &n);
+	line_off = (uint32_t)(line - text);
+	at = memchr(text + fl->voff, '=', fl->vend - fl->voff);
+	if (at == NULL || fl->vend > line_off + n) {
+		f->src_line = f->evidence;
+		return;
+	}
+	at++;
+	if (*at == '"' || *at == '\'') {
+		at++;
+	}
+	f->src_line = pl_check_printf(ck, "%.*s%.*s…%.*s", (int)(at - line), line, (int)keep,
+				      value, (int)(line + n - (text + fl->vend)),
+				      text + fl->vend);
+}
+
 static void
 check(struct pl_check *ck, const struct pl_script *s)
 {
@@ -69,24 +115,26 @@ check(struct pl_check *ck, const struct pl_script *s)
 			continue;
 		}
 		for (size_t k = 0; k < c->nflags; k++) {
-			const struct pl_docker_flag *f = &c->flags[k];
-			const char *v = f->value, *eq;
-			size_t len, show;
+			const struct pl_docker_flag *fl = &c->flags[k];
+			const char *v = fl->value, *eq;
+			struct pl_finding *f;
+			size_t len;
 
-			if (strcmp(f->name, want) != 0 || v == NULL || f->vexpansion ||
+			if (strcmp(fl->name, want) != 0 || v == NULL || fl->vexpansion ||
 			    (eq = strchr(v, '=')) == NULL || !secret_name(v, (size_t)(eq - v)) ||
 			    placeholder(eq + 1)) {
 				continue;
 			}
 			len = strlen(eq + 1);
-			show = len >= 16 ? 4 : len >= 8 ? 2 : 0;
-			pl_cli_report_value(ck, f, "%.*s is given a literal value ('%.*s%s', %zu "
-					    "characters) on the command line: it is kept in shell "
-					    "history, ps output and %s",
-					    (int)(eq - v), v, (int)show, eq + 1,
-					    show > 0 ? "..." : "", len,
+			f = pl_check_report(ck, fl->voff, fl->vend, "%.*s is given a literal value "
+					    "('%.*s…', %zu characters) on the command line: it is "
+					    "kept in shell history, ps output and %s",
+					    (int)(eq - v), v, (int)kept(eq + 1, len), eq + 1, len,
 					    c->verb == PL_DK_BUILD ? "the image's history"
 								   : "docker inspect");
+			if (f != NULL) {
+				redact(ck, f, fl, v, (size_t)(eq - v), eq + 1);
+			}
 		}
 	}
 }
