@@ -15,6 +15,7 @@
 #include "engine/suppress.h"
 #include "model/script.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The comment text on line S[0..n): after '#', or inside <!-- -->; NULL otherwise.
@@ -64,6 +65,37 @@ skippable(const char *s, size_t n, bool markdown)
 							       strncmp(s + i, "~~~", 3) == 0));
 }
 
+/* The lines of a command, for finding the one an ignore comment sits above. */
+struct span {
+	uint32_t first, last;
+};
+
+static int
+cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* The span in SP[0..n) (sorted) that starts on LINE, or NULL. */
+static const struct span *
+span_at(const struct span *sp, size_t n, uint32_t line)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sp[mid].first < line) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < n && sp[lo].first == line ? &sp[lo] : NULL;
+}
+
 struct cover {
 	struct pl_ignore ig;
 	uint32_t first, last; /* lines of the command covered; 0, 0 for a global comment */
@@ -77,9 +109,17 @@ apply_ignores(struct pl_report *r, size_t first, const struct pl_script *sc,
 	struct cover *cv = NULL;
 	size_t ncv = 0, cap = 0, kept, removed;
 
+	struct span *sp;
+
 	if (first >= r->nfindings || strstr(src->text, "plimsoll") == NULL) {
 		return 0;
 	}
+	sp = pl_arena_alloc(a, (sc->ncmds + 1) * sizeof(*sp));
+	for (size_t k = 0; k < sc->ncmds; k++) {
+		sp[k].first = pl_source_pos(src, sc->cmds[k].off).line;
+		sp[k].last = pl_source_pos(src, sc->cmds[k].end).line;
+	}
+	qsort(sp, sc->ncmds, sizeof(*sp), cmp_span);
 	for (uint32_t line = 1; line <= src->nlines; line++) {
 		size_t n, clen;
 		const char *s = pl_source_line(src, line, &n), *c = comment(s, n, &clen);
@@ -111,18 +151,13 @@ apply_ignores(struct pl_report *r, size_t first, const struct pl_script *sc,
 				}
 			}
 			/* The command that starts on TARGET, or nothing. */
-			for (size_t k = 0; k < sc->ncmds; k++) {
-				struct pl_pos p = pl_source_pos(src, sc->cmds[k].off);
+			const struct span *at = span_at(sp, sc->ncmds, target);
 
-				if (p.line == target) {
-					cv[ncv].first = target;
-					cv[ncv].last = pl_source_pos(src, sc->cmds[k].end).line;
-					break;
-				}
-			}
-			if (cv[ncv].first == 0) {
+			if (at == NULL) {
 				continue;
 			}
+			cv[ncv].first = at->first;
+			cv[ncv].last = at->last;
 		}
 		ncv++;
 	}

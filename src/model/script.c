@@ -696,8 +696,11 @@ add_cmd(struct pl_script *out, size_t *cap, const struct pl_sh_cmd *c, const str
 	raw = allraw + (i - prog);
 	read_args(cmd, tables[verb], w, raw, c->argc - i, a);
 	f = pl_docker_flag(cmd, "restart");
+	/* In Markdown, -d alone is how quick starts keep the terminal free; a restart policy
+	 * is what says the container is meant to stay. */
 	cmd->service = (verb == PL_DK_RUN) &&
-		       (flag_on(pl_docker_flag(cmd, "detach")) ||
+		       ((out->lang != PL_SCRIPT_MARKDOWN &&
+			 flag_on(pl_docker_flag(cmd, "detach"))) ||
 			(f != NULL && f->value != NULL && strcmp(f->value, "no") != 0));
 }
 

@@ -70,7 +70,8 @@ struct pl_docker_cmd {
 	/* Placeholders: the image is an expansion or written as <image>, {{ }} or ... */
 	bool placeholder;
 	/* -d/--detach or --restart other than "no": a long-running service rather than a
-	 * one-off tool run. Hardening rules about missing flags apply only to services. */
+	 * one-off tool run. Hardening rules about missing flags apply only to services. In
+	 * Markdown only --restart counts: `docker run -d` in a README is a quick start. */
 	bool service;
 };
 

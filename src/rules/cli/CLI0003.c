@@ -41,8 +41,8 @@ const struct pl_rule rule_cli0003 = {
 	.why = "Docker gives every container fourteen capabilities, among them CHOWN, "
 	       "DAC_OVERRIDE, FOWNER, SETUID, SETGID and NET_RAW. Most services need none "
 	       "of them, and each one widens what an attacker who takes over the process "
-	       "can do. Only long-running services (`-d`, `--restart`) are judged; one-off "
-	       "tool runs are not.",
+	       "can do. Only long-running services are judged (`-d` or `--restart` in scripts, "
+	       "`--restart` in Markdown); one-off tool runs are not.",
 	.fix = "Start the service with `--cap-drop ALL` and add back, with `--cap-add`, "
 	       "only the capabilities it fails without.",
 	.bad = "docker run -d --name web nginx:1.27\n",

@@ -47,7 +47,8 @@ const struct pl_rule rule_cli0004 = {
 	.why = "Without `no-new-privileges`, a process in the container can raise its "
 	       "privileges by running a setuid or setcap program (su, sudo, ping, a planted "
 	       "binary). The flag costs nothing for a service that does not need to. Only "
-	       "long-running services (`-d`, `--restart`) are judged.",
+	       "long-running services are judged (`-d` or `--restart` in scripts, "
+	       "`--restart` in Markdown).",
 	.fix = "Add `--security-opt no-new-privileges` to the `docker run` command.",
 	.bad = "docker run -d --name api app:1.4\n",
 	.good = "docker run -d --name api --security-opt no-new-privileges app:1.4\n",

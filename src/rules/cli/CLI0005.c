@@ -34,7 +34,8 @@ const struct pl_rule rule_cli0005 = {
 	.why = "A writable root file system lets an attacker who takes over the service "
 	       "replace its programs, drop tools and persist until the container is "
 	       "recreated. A read-only one also shows early what the service writes. Only "
-	       "long-running services (`-d`, `--restart`) are judged.",
+	       "long-running services are judged (`-d` or `--restart` in scripts, "
+	       "`--restart` in Markdown).",
 	.fix = "Add `--read-only`, and give the paths the service writes a `--tmpfs` "
 	       "(/tmp, /run) or a volume.",
 	.bad = "docker run -d --name api app:1.4\n",

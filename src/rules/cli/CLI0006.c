@@ -48,7 +48,8 @@ const struct pl_rule rule_cli0006 = {
 	       "unless user namespaces are set up: a kernel or runtime bug, a mounted host "
 	       "path or a granted capability is then enough to own the host. `--user 0` asks "
 	       "for root explicitly (reported for every command); a service started without "
-	       "`--user` (`-d`, `--restart`) runs as whatever its image says, often root.",
+	       "`--user` (`-d` or `--restart` in scripts, `--restart` in Markdown) runs as "
+	       "whatever its image says, often root.",
 	.fix = "Run as an unprivileged user: `--user 10001:10001`, or a USER in the image "
 	       "and no `--user` that overrides it.",
 	.bad = "docker run --rm -u 0 app:1.4 migrate\n",

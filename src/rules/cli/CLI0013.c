@@ -46,8 +46,8 @@ const struct pl_rule rule_cli0013 = {
 	.why = "Without limits a container may take all memory, every CPU and any number "
 	       "of processes on the host: a leak, a fork bomb or a denial of service against "
 	       "one service takes down every other service beside it, and the kernel's OOM "
-	       "killer may choose a process of the host. Only long-running services (`-d`, "
-	       "`--restart`) are judged.",
+	       "killer may choose a process of the host. Only long-running services are "
+	       "judged (`-d` or `--restart` in scripts, `--restart` in Markdown).",
 	.fix = "Give each service `--memory`, `--cpus` and `--pids-limit` sized from what "
 	       "it uses under load, with room to spare.",
 	.bad = "docker run -d --name api app:1.4\n",

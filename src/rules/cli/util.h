@@ -8,7 +8,9 @@
  *   what they grant does not depend on how long the container lives;
  * - flags that are missing (--cap-drop ALL, no-new-privileges, --read-only, --user,
  *   limits) are reported only for services, commands with -d/--detach or a --restart
- *   policy, and only when no word in flag position is an unknown expansion
+ *   policy (in Markdown only a --restart policy: `docker run -d` is how a README's
+ *   quick start frees the terminal), and only when no word in flag position is an
+ *   unknown expansion
  *   ($DOCKER_OPTS) that could hold them. `docker run --rm -it tool` in a README is a
  *   one-off run of a tool; asking it for resource limits would be noise.
  */
