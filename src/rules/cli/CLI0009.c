@@ -46,6 +46,22 @@ known(const char *v, bool expansion)
 	return strchr(v + n + 1, ':') == NULL || memchr(v, '$', n) == NULL;
 }
 
+/* The same -p value bound to the loopback address. */
+static const char *
+loopback(struct pl_check *ck, const char *v)
+{
+	if (strncmp(v, "0.0.0.0:", 8) == 0) {
+		return pl_check_printf(ck, "127.0.0.1:%s", v + 8);
+	}
+	if (strncmp(v, "[::]:", 5) == 0) {
+		return pl_check_printf(ck, "[::1]:%s", v + 5);
+	}
+	if (strchr(v, ':') == NULL) {
+		return pl_check_printf(ck, "127.0.0.1::%s", v); /* a random host port */
+	}
+	return pl_check_printf(ck, "127.0.0.1:%s", v);
+}
+
 static void
 check(struct pl_check *ck, const struct pl_script *s)
 {
@@ -63,8 +79,8 @@ check(struct pl_check *ck, const struct pl_script *s)
 				   known(f->value, f->vexpansion) && all_interfaces(f->value)) {
 				pl_cli_report_value(ck, f, "port %s of %s is published on all "
 						    "interfaces of the host: bind it to an address, "
-						    "as in 127.0.0.1:%s", f->value, pl_cli_image(c),
-						    f->value);
+						    "as in -p %s", f->value, pl_cli_image(c),
+						    loopback(ck, f->value));
 			}
 		}
 	}

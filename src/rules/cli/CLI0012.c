@@ -3,11 +3,44 @@
  * pull.
  *
  * A digest (@sha256:...) pins it whatever the tag. Placeholders (<image>, $IMAGE,
- * {{ .Image }}, IMAGE) are not judged. Reported for one-off tool runs too: the tool that
- * runs is whatever was last pushed.
+ * {{ .Image }}, IMAGE) are not judged, nor an image that a `docker build -t` of the same
+ * file tags (a local image). Reported for one-off tool runs too: the tool that runs is
+ * whatever was last pushed.
  */
 #include "core/str.h"
 #include "rules/cli/util.h"
+
+/* Whether IMAGE is tagged by a docker build of the same file ("docker build -t app ."
+ * then "docker run app"): a local image, not one pulled from a registry. */
+static bool
+built_here(const struct pl_script *s, const char *image)
+{
+	size_t n = strlen(image);
+
+	if (n > 7 && strcmp(image + n - 7, ":latest") == 0) {
+		n -= 7;
+	}
+	for (size_t i = 0; i < s->ncmds; i++) {
+		const struct pl_docker_cmd *c = &s->cmds[i];
+
+		for (size_t k = 0; c->verb == PL_DK_BUILD && k < c->nflags; k++) {
+			const char *t = c->flags[k].value;
+			size_t tn;
+
+			if (strcmp(c->flags[k].name, "tag") != 0 || t == NULL) {
+				continue;
+			}
+			tn = strlen(t);
+			if (tn > 7 && strcmp(t + tn - 7, ":latest") == 0) {
+				tn -= 7;
+			}
+			if (tn == n && strncmp(t, image, n) == 0) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
 
 static void
 check(struct pl_check *ck, const struct pl_script *s)
@@ -22,7 +55,7 @@ check(struct pl_check *ck, const struct pl_script *s)
 			continue;
 		}
 		t = w->text;
-		if (strchr(t, '@') != NULL) {
+		if (strchr(t, '@') != NULL || built_here(s, t)) {
 			continue;
 		}
 		slash = strrchr(t, '/');
