@@ -3,11 +3,12 @@
  * repository's history) and report them like `plimsoll scan` reports findings.
  *
  * The walk honours .gitignore (through libgit2, when the tree is inside a git work tree)
- * unless --all; libgit2 is loaded only then, and without it the walk takes every file
- * and says so, skips .git, symbolic links, binary files (a NUL byte in the first 8 KiB)
- * and files over PL_SECRETS_MAX_FILE_BYTES. Files are read by a few worker threads, each
- * with its own scanner and report; the reports are merged, sorted and written by the
- * same output formats as `plimsoll scan`, each detector appearing as a rule (SEC0001...).
+ * unless --all, skips .git, symbolic links, binary files (a NUL byte in the first 8 KiB)
+ * and files over PL_SECRETS_MAX_FILE_BYTES. libgit2 is loaded only here, on first use
+ * (secrets/git_dl.h); without it the walk takes every file and says so, and --history
+ * fails. Files are read by a few worker threads, each with its own scanner and report;
+ * the reports are merged, sorted and written by the same output formats as `plimsoll
+ * scan`, each detector appearing as a rule (SEC0001...).
  * No output ever holds a whole secret: messages show it redacted, source lines masked.
  */
 #define _GNU_SOURCE /* memmem */
