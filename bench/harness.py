@@ -331,9 +331,13 @@ def make_plimsoll(binary):
         raise PlimsollFailure(f"{binary} --version failed: {e}")
 
     def plans(corpus, opts):
-        if corpus.kind != "dockerfile":
-            return "n/a (not supported yet)"
-        argv = [binary, "scan", "--format", "json", "--fail-on", "never", corpus.path]
+        argv = [binary, "scan", "--format", "json", "--fail-on", "never"]
+        if corpus.kind == "compose":
+            # The copies are named NNNN.yaml, which a directory walk does not take for
+            # Compose files: name each one, as a user names a project's file.
+            argv += corpus.files
+        else:
+            argv.append(corpus.path)
         n = len(corpus.files)
 
         def scanned_all(doc):

@@ -4,9 +4,11 @@
  *
  * The walk honours .gitignore (through libgit2, when the tree is inside a git work tree)
  * unless --all, skips .git, symbolic links, binary files (a NUL byte in the first 8 KiB)
- * and files over PL_SECRETS_MAX_FILE_BYTES. Files are read by a few worker threads, each
- * with its own scanner and report; the reports are merged, sorted and written by the
- * same output formats as `plimsoll scan`, each detector appearing as a rule (SEC0001...).
+ * and files over PL_SECRETS_MAX_FILE_BYTES. libgit2 is loaded only here, on first use
+ * (secrets/git_dl.h); without it the walk takes every file and says so, and --history
+ * fails. Files are read by a few worker threads, each with its own scanner and report;
+ * the reports are merged, sorted and written by the same output formats as `plimsoll
+ * scan`, each detector appearing as a rule (SEC0001...).
  * No output ever holds a whole secret: messages show it redacted, source lines masked.
  */
 #define _GNU_SOURCE /* memmem */
@@ -16,13 +18,13 @@
 #include "core/str.h"
 #include "core/xalloc.h"
 #include "engine/output.h"
+#include "secrets/git_dl.h"
 #include "secrets/history.h"
 #include "secrets/secrets.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,9 @@ const struct pl_cmd pl_cmd_secrets = {
 		"binary files and files over 64 MiB. Secrets are shown redacted: their first\n"
 		"characters and their length.\n"
 		"\n"
+		"libgit2 (for .gitignore and --history) is loaded when needed; set\n"
+		"PLIMSOLL_LIBGIT2 to the file to load if it is not found.\n"
+		"\n"
 		"exit status: 0 clean or below the threshold, 1 findings at or above it,\n"
 		"2 an input could not be read, 3 usage error.\n",
 	.run = run,
@@ -74,6 +79,7 @@ struct file {
 struct walker {
 	struct file *files;
 	size_t n, cap;
+	const struct pl_git *git;
 	git_repository *repo; /* NULL with --all or outside a work tree */
 	const char *workdir;  /* the repository's work tree, absolute, ending in '/' */
 	size_t skipped_links;
@@ -103,7 +109,7 @@ ignored(struct walker *w, const char *path)
 	}
 	n = strlen(w->workdir);
 	if (strncmp(abs, w->workdir, n) == 0 && abs[n] != '\0') {
-		(void)git_ignore_path_is_ignored(&ign, w->repo, abs + n);
+		(void)w->git->ignore_path_is_ignored(&ign, w->repo, abs + n);
 	}
 	free(abs);
 	return ign == 1;
@@ -178,18 +184,57 @@ walk(struct walker *w, const char *dir, unsigned depth)
 	free(names);
 }
 
-/* Opens the repository around PATH for its ignore rules; nothing when there is none. */
+/* Whether DIR or one of its parents holds a .git entry: what tells, without libgit2,
+ * that its ignore rules would have mattered. */
+static bool
+in_git_tree(const char *dir)
+{
+	char *p = realpath(dir, NULL), *slash;
+	bool found = false;
+	struct stat st;
+
+	while (p != NULL) {
+		char *git = pl_xmalloc(strlen(p) + sizeof("/.git"));
+
+		sprintf(git, "%s/.git", strcmp(p, "/") == 0 ? "" : p);
+		found = lstat(git, &st) == 0;
+		free(git);
+		if (found || (slash = strrchr(p, '/')) == NULL || strcmp(p, "/") == 0) {
+			break;
+		}
+		slash[slash == p ? 1 : 0] = '\0'; /* "/a" becomes "/", "/a/b" "/a" */
+	}
+	free(p);
+	return found;
+}
+
+/* Opens the repository around PATH for its ignore rules; nothing when there is none.
+ * Without libgit2 the tree is walked whole, with a warning when it is a git work tree. */
 static void
 open_repo(struct walker *w, const char *path)
 {
-	git_libgit2_init();
-	if (git_repository_open_ext(&w->repo, path, 0, NULL) != 0 ||
-	    git_repository_is_bare(w->repo)) {
-		git_repository_free(w->repo);
-		w->repo = NULL;
+	static bool warned;
+	const char *why;
+
+	if ((w->git = pl_git_load(&why)) == NULL) {
+		if (!warned && in_git_tree(path)) {
+			fprintf(stderr,
+				"%s: warning: .gitignore is not honoured, every file is scanned: "
+				"%s\n",
+				path, why);
+			warned = true;
+		}
 		return;
 	}
-	w->workdir = git_repository_workdir(w->repo);
+	w->git->libgit2_init();
+	if (w->git->repository_open_ext(&w->repo, path, 0, NULL) != 0 ||
+	    w->git->repository_is_bare(w->repo)) {
+		w->git->repository_free(w->repo);
+		w->repo = NULL;
+		w->git->libgit2_shutdown();
+		return;
+	}
+	w->workdir = w->git->repository_workdir(w->repo);
 }
 
 struct worker {
@@ -551,12 +596,19 @@ scan_history(struct pl_report *r, const char *path)
 	struct pl_secrets_scanner *sc = pl_secrets_scanner_create(pl_secrets_default());
 	struct history hs = { .r = r };
 	git_repository *repo = NULL;
+	const struct pl_git *git;
+	const char *why;
 	char *err = NULL;
 	int rc;
 
-	git_libgit2_init();
-	if (git_repository_open_ext(&repo, path, 0, NULL) == 0 && !git_repository_is_bare(repo)) {
-		hs.root = git_repository_workdir(repo);
+	if ((git = pl_git_load(&why)) == NULL) {
+		pl_report_error(r, path, 0, 0, "--history needs libgit2: %s", why);
+		pl_secrets_scanner_destroy(sc);
+		return -1;
+	}
+	git->libgit2_init();
+	if (git->repository_open_ext(&repo, path, 0, NULL) == 0 && !git->repository_is_bare(repo)) {
+		hs.root = git->repository_workdir(repo);
 	}
 	rc = pl_secrets_history(sc, path, on_history, &hs, &err);
 	if (rc < 0) {
@@ -565,8 +617,8 @@ scan_history(struct pl_report *r, const char *path)
 	}
 	r->files_scanned++;
 	free(hs.seen);
-	git_repository_free(repo);
-	git_libgit2_shutdown();
+	git->repository_free(repo);
+	git->libgit2_shutdown();
 	pl_secrets_scanner_destroy(sc);
 	return rc < 0 ? -1 : 0;
 }
@@ -694,9 +746,9 @@ run(int argc, char **argv)
 			}
 			walk(&wk, paths[i], 0);
 			if (wk.repo != NULL) {
-				git_repository_free(wk.repo);
+				wk.git->repository_free(wk.repo);
 				wk.repo = NULL;
-				git_libgit2_shutdown();
+				wk.git->libgit2_shutdown();
 			}
 		}
 		if (wk.rc != 0) {

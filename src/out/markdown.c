@@ -20,11 +20,12 @@ static const struct area {
 	const char *title;
 } areas[] = {
 	{ "privilege", "Runs as non-root, least privilege" },
-	{ "secrets", "No secrets in the image" },
+	{ "secrets", "No secrets in images or configuration" },
+	{ "network", "Nothing exposed that need not be" },
 	{ "supply-chain", "Pinned and verified inputs (supply chain)" },
-	{ "runtime", "Runtime behaviour and health checks" },
+	{ "runtime", "Runtime behaviour, limits and health checks" },
 	{ "hygiene", "Small, clean image" },
-	{ "syntax", "Dockerfile correctness" },
+	{ "syntax", "Correct and complete configuration" },
 };
 
 enum { NAREAS = sizeof(areas) / sizeof(areas[0]) };
@@ -254,6 +255,34 @@ cmp_for_report(const void *pa, const void *pb)
 	return strcmp(a->rule->id, b->rule->id);
 }
 
+/* Lists the rules of findings of severity SEV not listed yet, until SHOWN reaches five;
+ * returns the new SHOWN. */
+static int
+top_problems(struct pl_buf *b, const struct pl_report *r, const struct pl_finding **sorted,
+	     enum pl_severity sev, int shown)
+{
+	for (size_t i = 0; i < r->nfindings && shown < 5; i++) {
+		bool seen = false;
+
+		if (sorted[i]->severity != sev) {
+			continue;
+		}
+		for (size_t k = 0; k < i && !seen; k++) {
+			seen = sorted[k]->rule == sorted[i]->rule;
+		}
+		if (seen) {
+			continue;
+		}
+		if (shown == 0) {
+			pl_buf_adds(b, "The most important problems:\n\n");
+		}
+		pl_buf_printf(b, "- **%s** (%s, %s)\n", sorted[i]->rule->title, sorted[i]->rule->id,
+			      pl_severity_name(sorted[i]->severity));
+		shown++;
+	}
+	return shown;
+}
+
 static void
 summary(struct pl_buf *b, const struct pl_report *r, const struct pl_out_opts *o,
 	const struct pl_finding **sorted, size_t files_with)
@@ -261,7 +290,6 @@ summary(struct pl_buf *b, const struct pl_report *r, const struct pl_out_opts *o
 	size_t counts[PL_SEV_COUNT];
 	int max = pl_report_max_severity(r), s, shown = 0;
 	bool first = true;
-	size_t i, k;
 
 	pl_report_counts(r, counts);
 	pl_buf_adds(b, "## Executive summary\n\n");
@@ -294,25 +322,10 @@ summary(struct pl_buf *b, const struct pl_report *r, const struct pl_out_opts *o
 			      r->nerrors == 1 ? "it was" : "they were");
 	}
 	pl_buf_adds(b, "\n\n");
-	/* The most severe problems, each rule once, in report order. */
-	for (i = 0; i < r->nfindings && shown < 5; i++) {
-		bool seen = false;
-
-		if (sorted[i]->severity < PL_SEV_MEDIUM) {
-			continue;
-		}
-		for (k = 0; k < i && !seen; k++) {
-			seen = sorted[k]->rule == sorted[i]->rule;
-		}
-		if (seen) {
-			continue;
-		}
-		if (shown == 0) {
-			pl_buf_adds(b, "The most important problems:\n\n");
-		}
-		pl_buf_printf(b, "- **%s** (%s, %s)\n", sorted[i]->rule->title, sorted[i]->rule->id,
-			      pl_severity_name(sorted[i]->severity));
-		shown++;
+	/* The most severe problems, each rule once: critical ones first, then high, then
+	 * medium, each in report order. */
+	for (s = PL_SEV_CRITICAL; s >= PL_SEV_MEDIUM && shown < 5; s--) {
+		shown = top_problems(b, r, sorted, (enum pl_severity)s, shown);
 	}
 	if (shown > 0) {
 		pl_buf_addc(b, '\n');

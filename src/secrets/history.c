@@ -10,8 +10,8 @@
 #include "secrets/history.h"
 #include "core/limits.h"
 #include "core/xalloc.h"
+#include "secrets/git_dl.h"
 
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +69,7 @@ oidset_add(struct oidset *s, const git_oid *id)
 		oidset_grow(s);
 	}
 	for (j = oid_hash(id) & (s->cap - 1); s->used[j]; j = (j + 1) & (s->cap - 1)) {
-		if (git_oid_equal(&s->keys[j], id)) {
+		if (memcmp(s->keys[j].id, id->id, sizeof(id->id)) == 0) {
 			return false;
 		}
 	}
@@ -87,6 +87,7 @@ oidset_finish(struct oidset *s)
 }
 
 struct walk {
+	const struct pl_git *git;
 	git_repository *repo;
 	struct pl_secrets_scanner *sc;
 	struct oidset trees, blobs;
@@ -118,11 +119,11 @@ scan_blob(struct walk *w, const git_oid *id, const char *path)
 	const char *data;
 	size_t n, probe;
 
-	if (!oidset_add(&w->blobs, id) || git_blob_lookup(&blob, w->repo, id) != 0) {
+	if (!oidset_add(&w->blobs, id) || w->git->blob_lookup(&blob, w->repo, id) != 0) {
 		return;
 	}
-	n = (size_t)git_blob_rawsize(blob);
-	data = git_blob_rawcontent(blob);
+	n = (size_t)w->git->blob_rawsize(blob);
+	data = w->git->blob_rawcontent(blob);
 	probe = n < PL_SECRETS_BINARY_PROBE_BYTES ? n : PL_SECRETS_BINARY_PROBE_BYTES;
 	if (n <= PL_SECRETS_MAX_FILE_BYTES && memchr(data, '\0', probe) == NULL) {
 		w->hit.path = path;
@@ -131,7 +132,7 @@ scan_blob(struct walk *w, const git_oid *id, const char *path)
 		w->blobs_scanned++;
 		pl_secrets_scan(w->sc, data, n, on_match, w, NULL);
 	}
-	git_blob_free(blob);
+	w->git->blob_free(blob);
 }
 
 static int
@@ -143,26 +144,26 @@ on_entry(const char *root, const git_tree_entry *e, void *arg)
 	if (w->stop) {
 		return -1;
 	}
-	if (git_tree_entry_type(e) == GIT_OBJECT_TREE) {
+	if (w->git->tree_entry_type(e) == GIT_OBJECT_TREE) {
 		/* 1 skips a subtree: everything below a tree seen before was scanned then. */
-		return oidset_add(&w->trees, git_tree_entry_id(e)) ? 0 : 1;
+		return oidset_add(&w->trees, w->git->tree_entry_id(e)) ? 0 : 1;
 	}
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
-	    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+	if (w->git->tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	    w->git->tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
 		return 0;
 	}
-	path = pl_xmalloc(strlen(root) + strlen(git_tree_entry_name(e)) + 1);
+	path = pl_xmalloc(strlen(root) + strlen(w->git->tree_entry_name(e)) + 1);
 	strcpy(path, root);
-	strcat(path, git_tree_entry_name(e));
-	scan_blob(w, git_tree_entry_id(e), path);
+	strcat(path, w->git->tree_entry_name(e));
+	scan_blob(w, w->git->tree_entry_id(e), path);
 	free(path);
 	return w->stop ? -1 : 0;
 }
 
 static char *
-git_error_text(const char *what)
+error_text(const struct pl_git *git, const char *what)
 {
-	const git_error *e = git_error_last();
+	const git_error *e = git->error_last();
 	const char *msg = e != NULL && e->message != NULL ? e->message : "unknown error";
 	size_t n = strlen(what) + strlen(msg) + 3;
 	char *s = pl_xmalloc(n);
@@ -176,49 +177,56 @@ pl_secrets_history(struct pl_secrets_scanner *sc, const char *path, pl_secrets_h
 		   void *ctx, char **err)
 {
 	struct walk w = { .sc = sc, .cb = cb, .ctx = ctx };
+	const struct pl_git *git;
+	const char *why;
 	git_revwalk *rw = NULL;
 	git_oid oid;
 	char hex[GIT_OID_HEXSZ + 1];
 	int rc = -1;
 
 	*err = NULL;
-	git_libgit2_init();
-	if (git_repository_open_ext(&w.repo, path, 0, NULL) != 0) {
-		*err = git_error_text("not a git repository");
+	if ((git = pl_git_load(&why)) == NULL) {
+		*err = pl_xstrdup(why);
+		return -1;
+	}
+	w.git = git;
+	git->libgit2_init();
+	if (git->repository_open_ext(&w.repo, path, 0, NULL) != 0) {
+		*err = error_text(git, "not a git repository");
 		goto done;
 	}
-	if (git_revwalk_new(&rw, w.repo) != 0 ||
-	    git_revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE) != 0 ||
-	    git_revwalk_push_glob(rw, "refs/*") != 0) {
-		*err = git_error_text("cannot walk the history");
+	if (git->revwalk_new(&rw, w.repo) != 0 ||
+	    git->revwalk_sorting(rw, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME | GIT_SORT_REVERSE) != 0 ||
+	    git->revwalk_push_glob(rw, "refs/*") != 0) {
+		*err = error_text(git, "cannot walk the history");
 		goto done;
 	}
 	/* A repository with no commit yet has no history to scan; HEAD may be detached. */
-	(void)git_revwalk_push_head(rw);
-	while (!w.stop && git_revwalk_next(&oid, rw) == 0) {
+	(void)git->revwalk_push_head(rw);
+	while (!w.stop && git->revwalk_next(&oid, rw) == 0) {
 		git_commit *c;
 		git_tree *t;
 
-		if (git_commit_lookup(&c, w.repo, &oid) != 0) {
+		if (git->commit_lookup(&c, w.repo, &oid) != 0) {
 			continue;
 		}
-		git_oid_tostr(hex, sizeof(hex), &oid);
+		git->oid_tostr(hex, sizeof(hex), &oid);
 		w.hit.commit = hex;
-		w.hit.author_time = (int64_t)git_commit_author(c)->when.time;
-		if (git_commit_tree(&t, c) == 0) {
-			if (oidset_add(&w.trees, git_tree_id(t))) {
-				git_tree_walk(t, GIT_TREEWALK_PRE, on_entry, &w);
+		w.hit.author_time = (int64_t)git->commit_author(c)->when.time;
+		if (git->commit_tree(&t, c) == 0) {
+			if (oidset_add(&w.trees, git->tree_id(t))) {
+				git->tree_walk(t, GIT_TREEWALK_PRE, on_entry, &w);
 			}
-			git_tree_free(t);
+			git->tree_free(t);
 		}
-		git_commit_free(c);
+		git->commit_free(c);
 	}
 	rc = w.stop ? 1 : 0;
 done:
-	git_revwalk_free(rw);
-	git_repository_free(w.repo);
+	git->revwalk_free(rw);
+	git->repository_free(w.repo);
 	oidset_finish(&w.trees);
 	oidset_finish(&w.blobs);
-	git_libgit2_shutdown();
+	git->libgit2_shutdown();
 	return rc;
 }

@@ -25,7 +25,8 @@ typedef int (*pl_secrets_history_cb)(void *ctx, const struct pl_secrets_history_
  * Scans every blob reachable from every ref (and HEAD) of the repository that contains
  * PATH, each blob once, reported with the oldest commit that holds it. Binary blobs and
  * blobs over PL_SECRETS_MAX_FILE_BYTES are skipped. Returns 0, 1 when CB stopped, or -1
- * with a heap message in *ERR (not a repository, a corrupt object database).
+ * with a heap message in *ERR (libgit2 cannot be loaded, not a repository, a corrupt
+ * object database).
  */
 int pl_secrets_history(struct pl_secrets_scanner *sc, const char *path,
 		       pl_secrets_history_cb cb, void *ctx, char **err);

@@ -294,6 +294,38 @@ done
 expect_rc 0 "hardened example" -- "$bin" scan --fail-on info "$root/examples/hardened-web"
 contains "$tmp/out" "no findings" "hardened example is clean"
 
+# The shop stack: what an audit writes down, each at its line; the hardened twin is clean.
+(cd "$root/examples" && "$bin" scan --no-color --fail-on never insecure-stack) >"$tmp/out" 2>"$tmp/err"
+for want in \
+	"insecure-stack/api/Dockerfile:1:1: high: DF0001" \
+	"insecure-stack/api/Dockerfile:1:6: medium: DF0002" \
+	"insecure-stack/api/Dockerfile:3:6: medium: CTX0001" \
+	"insecure-stack/api/Dockerfile:3:6: critical: CTX0002 '.' takes .env into the final image" \
+	"insecure-stack/api/Dockerfile:4:5: medium: DF0038" \
+	"insecure-stack/api/Dockerfile:7:5: low: DF0006" \
+	"insecure-stack/web/Dockerfile:1:1: high: DF0001" \
+	"insecure-stack/compose.yaml:3:1: info: DC0016" \
+	"insecure-stack/compose.yaml:11:12: medium: DC0017 service 'api' sets no user" \
+	"insecure-stack/compose.yaml:13:9: medium: DC0010 service 'api' publishes '3000:3000'" \
+	"insecure-stack/compose.yaml:15:21: high: DC0011" \
+	"insecure-stack/compose.yaml:16:7: low: DC0018 service 'api' receives JWT_SECRET" \
+	"insecure-stack/compose.yaml:18:9: critical: DC0008" \
+	"insecure-stack/compose.yaml:19:18: low: DC0021" \
+	"insecure-stack/compose.yaml:20:14: low: DC0022" \
+	"insecure-stack/compose.yaml:22:12: medium: DC0013 service 'db' runs image 'postgres:latest'" \
+	"insecure-stack/compose.yaml:24:9: high: DC0024 service 'db' publishes its PostgreSQL port" \
+	"insecure-stack/compose.yaml:27:26: high: DC0011" \
+	"insecure-stack/compose.yaml:31:12: medium: DC0013 service 'prometheus' runs image 'prom/prometheus' with no tag" \
+	"insecure-stack/compose.yaml:33:9: high: DC0024 service 'prometheus' publishes its Prometheus port" \
+	"insecure-stack/compose.yaml:36:17: critical: DC0001 service 'grafana' runs privileged" \
+	"insecure-stack/compose.yaml:38:9: high: DC0024 service 'grafana' publishes its Grafana port" \
+	"insecure-stack/compose.yaml:40:7: high: DC0012 service 'grafana' sets GF_SECURITY_ADMIN_PASSWORD"; do
+	contains "$tmp/out" "$want" "insecure stack: $want"
+done
+lacks "$tmp/out" "publishes '80:80'" "a web front on port 80 is meant to be public"
+expect_rc 0 "hardened stack" -- "$bin" scan --no-color --fail-on info "$root/examples/hardened-stack"
+contains "$tmp/out" "no findings" "hardened stack is clean"
+
 # Kubernetes manifests: chosen by content in a walk, and on the command line.
 mkdir -p "$tmp/k8s/chart/templates" "$tmp/k8s/ci"
 printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:latest\n      securityContext:\n        privileged: true\n' >"$tmp/k8s/pod.yaml"

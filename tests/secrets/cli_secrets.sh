@@ -124,6 +124,19 @@ if command -v git >/dev/null 2>&1; then
 	contains "$tmp/out" "not in the work tree" "history: marked as deleted"
 	lacks "$tmp/out" "$asec" "history: redacted"
 	expect_rc 2 "--history outside a repository" -- "$bin" secrets --history "$tmp/bin"
+
+	# Without libgit2: the work tree is walked whole, with a warning; --history fails.
+	nogit="$tmp/no-such-libgit2.so"
+	expect_rc 1 "no libgit2: ignored files are scanned" -- \
+		env PLIMSOLL_LIBGIT2="$nogit" "$bin" secrets "$repo"
+	contains "$tmp/err" ".gitignore is not honoured" "no libgit2: warning"
+	contains "$tmp/out" "secrets.env" "no libgit2: the ignored file is reported"
+	expect_rc 2 "no libgit2: --history fails" -- \
+		env PLIMSOLL_LIBGIT2="$nogit" "$bin" secrets --history "$repo"
+	contains "$tmp/err" "--history needs libgit2" "no libgit2: --history says why"
+	expect_rc 0 "no libgit2, outside a work tree" -- \
+		env PLIMSOLL_LIBGIT2="$nogit" "$bin" secrets "$tmp/bin"
+	lacks "$tmp/err" "libgit2" "no libgit2, outside a work tree: no warning"
 fi
 
 echo "$pass passed, $fail failed"

@@ -1,5 +1,9 @@
 /*
  * DC0010.c -- port is published on every host interface.
+ *
+ * Not reported: ports 80 and 443 on the host or in the container, the front door of a web
+ * service, which is meant to be reachable; data stores and monitoring endpoints (DC0024's, at a higher
+ * severity); addresses that come from a variable.
  */
 #include "core/str.h"
 #include "rules/dc/util.h"
@@ -21,7 +25,9 @@ port(const struct pl_dc_port *p, void *ctx)
 	const char *what;
 
 	/* Data stores and monitoring endpoints are DC0024's, at a higher severity. */
-	if (p->all_interfaces && !pl_dc_datastore_port(x->c, x->s, p->target, &what)) {
+	if (p->all_interfaces && p->target != 80 && p->target != 443 && p->published != 80 &&
+	    p->published != 443 &&
+	    !pl_dc_datastore_port(x->c, x->s, p->target, &what)) {
 		pl_dc_report(x->ck, x->s, p->node, p->key, "service '%s' publishes '%s' on every "
 			     "host interface", x->s->name, p->text != NULL ? p->text : "?");
 	}

@@ -146,7 +146,7 @@ pl_dc_each_port(const struct pl_compose *c, const struct pl_compose_service *s,
 		return;
 	}
 	while ((item = fy_node_sequence_iterate(ports, &it)) != NULL) {
-		struct pl_dc_port p = { .target = -1 };
+		struct pl_dc_port p = { .target = -1, .published = -1 };
 		const char *v, *colon, *last;
 
 		item = pl_yaml_deref(item);
@@ -162,6 +162,7 @@ pl_dc_each_port(const struct pl_compose *c, const struct pl_compose_service *s,
 			p.text = pl_compose_str(c, p.node);
 			p.all_interfaces = all_interfaces(ip);
 			p.target = target != NULL ? port_number(target) : -1;
+			p.published = p.text != NULL ? port_number(p.text) : -1;
 		} else {
 			v = pl_compose_str(c, item);
 			if (v == NULL || strchr(v, '$') != NULL) {
@@ -184,6 +185,16 @@ pl_dc_each_port(const struct pl_compose *c, const struct pl_compose_service *s,
 			}
 			last = strrchr(v, ':');
 			p.target = port_number(last != NULL ? last + 1 : v);
+			p.published = -1;
+			if (last != NULL) {
+				/* HOST:CONTAINER or IP:HOST:CONTAINER: the host port ends at LAST. */
+				const char *h = last;
+
+				while (h > v && h[-1] != ':' && h[-1] != ']') {
+					h--;
+				}
+				p.published = port_number(h);
+			}
 		}
 		if (!fn(&p, ctx)) {
 			return;
@@ -222,7 +233,10 @@ pl_dc_datastore_port(const struct pl_compose *c, const struct pl_compose_service
 		{ "neo4j", "Neo4j" }, { "rabbitmq", "RabbitMQ" }, { "kafka", "Kafka" },
 		{ "zookeeper", "ZooKeeper" }, { "prometheus", "Prometheus" },
 		{ "alertmanager", "Alertmanager" }, { "mssql", "SQL Server" },
-		{ "clickhouse", "ClickHouse" }, { "etcd", "etcd" },
+		{ "clickhouse", "ClickHouse" }, { "etcd", "etcd" }, { "grafana", "Grafana" },
+		{ "kibana", "Kibana" }, { "pgadmin4", "pgAdmin" }, { "adminer", "Adminer" },
+		{ "phpmyadmin", "phpMyAdmin" }, { "mongo-express", "mongo-express" },
+		{ "redis-commander", "Redis Commander" }, { "portainer", "Portainer" },
 	};
 	const char *image = pl_dc_image(c, s, NULL), *base;
 	size_t n;

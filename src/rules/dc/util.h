@@ -45,6 +45,7 @@ struct pl_dc_port {
 	const char *text;           /* the short syntax, or the long syntax's `published` */
 	bool all_interfaces;        /* no host address, or 0.0.0.0 / :: */
 	long target;                /* the container port; -1 when not a plain number */
+	long published;             /* the host port; -1 when Docker picks one or not a number */
 };
 
 /* Calls FN for each port of S whose host address is known (interpolated addresses are

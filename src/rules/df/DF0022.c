@@ -3,12 +3,58 @@
  *
  * Reported: `cd DIR` as a command of a RUN at its top level.
  * Not reported: `cd` inside a subshell or group (`(cd sub && make)`), which is scoped on
- * purpose; `cd -`; cd inside command substitutions.
+ * purpose; `cd -`; cd inside command substitutions; and the build-from-source pattern that
+ * WORKDIR cannot express: into a scratch folder (/tmp, /var/tmp, /usr/src, /usr/local/src,
+ * a folder named by a variable or `$(mktemp -d)`), back out (`cd /`, `cd ..`, `cd ~`),
+ * into a folder the same RUN made or unpacked (mkdir, tar, unzip, git clone before it),
+ * or further down relative to an earlier cd of the same RUN.
  */
 #include "core/str.h"
 #include "rules/df/util.h"
 
 #include <string.h>
+
+/* A folder a build works in and leaves: scratch space, a variable's value, the way out. */
+static bool
+scratch(const char *t)
+{
+	static const char *const roots[] = { "/tmp", "/var/tmp", "/usr/src", "/usr/local/src",
+					     NULL };
+
+	if (strchr(t, '$') != NULL || pl_streq(t, "/") || pl_streq(t, "..") ||
+	    pl_starts_with(t, "../") || t[0] == '~') {
+		return true;
+	}
+	for (const char *const *r = roots; *r != NULL; r++) {
+		size_t n = strlen(*r);
+
+		if (strncmp(t, *r, n) == 0 && (t[n] == '\0' || t[n] == '/')) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Whether a command of SC before K makes or unpacks folders, or changes directory. */
+static bool
+prepared(const struct pl_sh_script *sc, size_t k, const char *target)
+{
+	static const char *const makers[] = { "mkdir", "tar", "unzip", "git", "bsdtar", NULL };
+
+	for (size_t j = 0; j < k; j++) {
+		const struct pl_sh_cmd *c = &sc->cmds[j];
+
+		if (pl_sh_is(c, "cd") && target[0] != '/') {
+			return true; /* further down from an earlier cd */
+		}
+		for (const char *const *mk = makers; *mk != NULL; mk++) {
+			if (pl_sh_is(c, *mk)) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
 
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
@@ -22,6 +68,11 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 
 		if (c->depth != 0 || !pl_sh_is(c, "cd") || c->argc < c->prog + 2 ||
 		    pl_streq(c->argv[c->prog + 1].text, "-")) {
+			continue;
+		}
+		if (scratch(c->argv[c->prog + 1].text) ||
+		    (c->argv[c->prog + 1].flags & PL_SHW_EXPANSION) != 0 ||
+		    prepared(sc, k, c->argv[c->prog + 1].text)) {
 			continue;
 		}
 		f = pl_check_report(ck, c->off, c->end, "cd in RUN changes the directory for this "

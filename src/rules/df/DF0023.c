@@ -7,7 +7,11 @@
  * Not reported: SHELL with -o pipefail (or -eo pipefail); SHELL set to PowerShell or
  * cmd, where a pipe is not a POSIX pipeline; exec-form RUN; pipes inside subshells and
  * command substitutions; pipelines that start with echo, printf, yes or true, which do
- * not fail.
+ * not fail, or with a local query whose failure only empties the output that the rest of
+ * the pipeline then handles (find, ldd, scanelf, grep, locale, package listings such as
+ * `dpkg-query`, `apk info`, `apt-mark showmanual`, `rpm -q`, `pip freeze`): the image's own build scripts use
+ * these to collect library lists, and a failure there does not fetch or install
+ * anything wrong.
  */
 #include "core/str.h"
 #include "rules/df/util.h"
@@ -58,6 +62,37 @@ sets_pipefail(const struct pl_sh_cmd *c)
 	return false;
 }
 
+/* A first command whose failure cannot hide a broken download or install. */
+static bool
+harmless_producer(const struct pl_sh_cmd *c)
+{
+	static const char *const progs[] = { "echo", "printf", "yes", "true", "find", "ldd",
+					     "scanelf", "readelf", "grep", "egrep", "fgrep",
+					     "locale", "dpkg-query", "ls", "env", "uname", "id",
+					     "cat", NULL };
+
+	for (const char *const *p = progs; *p != NULL; p++) {
+		if (pl_sh_is(c, *p)) {
+			return true;
+		}
+	}
+	if (c->prog + 1 < c->argc) {
+		const char *sub = c->argv[c->prog + 1].text;
+
+		if ((pl_sh_is(c, "apk") && (pl_streq(sub, "info") || pl_streq(sub, "list") ||
+					     pl_starts_with(sub, "--no-network"))) ||
+		    (pl_sh_is(c, "rpm") && pl_starts_with(sub, "-q")) ||
+		    (pl_sh_is(c, "apt-mark") && pl_starts_with(sub, "show")) ||
+		    (pl_sh_is(c, "dpkg") && (pl_streq(sub, "-l") || pl_streq(sub, "-L") ||
+					      pl_streq(sub, "--print-architecture"))) ||
+		    ((pl_sh_is(c, "pip") || pl_sh_is(c, "pip3")) &&
+		     (pl_streq(sub, "freeze") || pl_streq(sub, "list")))) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 {
@@ -78,8 +113,7 @@ check(struct pl_check *ck, const struct pl_df_model *m, size_t i)
 		/* Only a producer that can fail matters: echo and printf of a literal cannot
 		 * (`echo "$sum  file" | sha256sum -c -` is the usual checksum idiom). */
 		if (c->pipe_len > 1 && c->pipe_pos == 1 && c->depth == 0 && k > 0 &&
-		    !pl_sh_is(&sc->cmds[k - 1], "echo") && !pl_sh_is(&sc->cmds[k - 1], "printf") &&
-		    !pl_sh_is(&sc->cmds[k - 1], "yes") && !pl_sh_is(&sc->cmds[k - 1], "true")) {
+		    !harmless_producer(&sc->cmds[k - 1])) {
 			f = pl_check_report(ck, sc->cmds[k - 1].off, c->end, "the pipe hides failures "
 					    "of its first command: only the last command's status "
 					    "counts");
