@@ -306,7 +306,7 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	{ .id = "SEC0035", .name = "slack-user-token", .provider = "Slack", .severity = SEV_H,
 	  .title = "Slack user token", .why = WHY_TOKEN("a Slack user token"), .fix = ROTATE,
 	  .ref = "https://api.slack.com/authentication/token-types",
-	  .re = "\\b(xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34})" END,
+	  .re = "\\b(xox[pe]-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34})" END,
 	  .example = "SLACK_TOKEN=xoxp-{d:12}-{d:12}-{d:13}-{h:32}" },
 	{ .id = "SEC0036", .name = "slack-app-token", .provider = "Slack", .severity = SEV_H,
 	  .title = "Slack app-level token", .why = WHY_TOKEN("a Slack app-level token"),
@@ -317,7 +317,7 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .title = "Slack legacy or workspace token",
 	  .why = WHY_TOKEN("a legacy Slack token"), .fix = ROTATE,
 	  .ref = "https://api.slack.com/authentication/token-types",
-	  .re = "\\b(xox[aoprs]-(?:[0-9]-)?[0-9]{1,20}-[0-9]{1,20}-[0-9]{1,20}-[a-fA-F0-9]{16,64}|"
+	  .re = "\\b(xox[aoprs]-(?:[0-9]-)?[0-9]{6,20}-[0-9]{6,20}-[0-9]{6,20}-[a-fA-F0-9]{10,64}|"
 		"xox[ar]-(?:[0-9]-)?[0-9]{0,40}[A-Za-z][0-9A-Za-z]{7,47})" END,
 	  .example = "token: xoxa-2-{a:40}" },
 	{ .id = "SEC0038", .name = "slack-webhook-url", .provider = "Slack", .severity = SEV_H,

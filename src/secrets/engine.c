@@ -355,7 +355,7 @@ pl_secrets_is_placeholder(const char *value, size_t n)
 	static const char *const contains[] = {
 		"changeme", "change_me", "change-me", "example", "xxxx", "****", "dummy",
 		"placeholder", "redacted", "your-", "your_", "yourpass", "yoursecret", "yourtoken",
-		"<", ">", "${", "{{", "}}", "%(", "$(", "...", "\xE2\x80\xA6", "replace_me",
+		"<", ">", "${", "{{", "}}", "%(", "$(", "...", "####", "\xE2\x80\xA6", "replace_me",
 		"replace-me", "insert_", "insert-", "fake", NULL,
 	};
 	static const char *const prefixes[] = {
@@ -599,6 +599,28 @@ typed_run(const char *s, size_t n)
 }
 
 /*
+ * S holds PLACEHOLDER_PERIODIC characters or more that repeat a unit of at most 4
+ * ("xxxxxxxxxxxx", "123123123123", "abababababab"). Not applied to key blocks, whose
+ * encodings hold long runs of 'A'.
+ */
+#define PLACEHOLDER_PERIODIC 12
+static bool
+periodic_run(const char *s, size_t n)
+{
+	for (size_t p = 1; p <= 4; p++) {
+		size_t run = 0;
+
+		for (size_t i = p; i < n; i++) {
+			run = s[i] == s[i - p] ? run + 1 : 0;
+			if (run + p >= PLACEHOLDER_PERIODIC) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
  * Sample values that providers' documentation prints and that are copied into code as
  * they are (the Telegram Bot API's sample bot token). Kept as length and CRC-32 so that
  * this file holds no token.
@@ -628,6 +650,9 @@ check(const struct pl_secret_detector *d, const char *s, size_t n)
 	double floor = d->min_entropy > 0 ? d->min_entropy : MIN_ENTROPY;
 
 	if (documented_example(s, n) || documented_sample(s, n) || typed_run(s, n)) {
+		return false;
+	}
+	if (d->check != PL_SECRET_CHECK_PEM && periodic_run(s, n)) {
 		return false;
 	}
 	switch (d->check) {
