@@ -808,7 +808,9 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .severity = SEV_H, .title = "HashiCorp Vault service token",
 	  .why = WHY_TOKEN("a HashiCorp Vault service token"), .fix = ROTATE,
 	  .ref = "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
-	  .re = "\\b(hvs\\.[A-Za-z0-9_-]{24,200})" END, .example = "VAULT_TOKEN=hvs.{u:95}" },
+	  /* No word boundary before: "hvs." is distinctive, and values glued to a name
+	   * ("tokenhvs.…") are still tokens. */
+	  .re = "(hvs\\.[A-Za-z0-9_-]{24,200})" END, .example = "VAULT_TOKEN=hvs.{u:95}" },
 	{ .id = "SEC0106", .name = "vault-batch-token", .provider = "HashiCorp",
 	  .severity = SEV_H, .title = "HashiCorp Vault batch token",
 	  .why = WHY_TOKEN("a HashiCorp Vault batch token"), .fix = ROTATE,

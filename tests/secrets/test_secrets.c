@@ -290,6 +290,8 @@ test_other_forms(void **state)
 	/* Discord bot tokens: the first part must be the base64 of a user ID. */
 	assert_true(reports("discord-bot-token-bare", "MTk4NjIyNDgzNDcxOTI1MjQ4.{u:6}.{u:27}\n"));
 	assert_false(reports("discord-bot-token-bare", "MZ1yGvKTjE0rY0cV8i47CjAa.{u:6}.{u:27}\n"));
+	/* Vault tokens glued to the name before them. */
+	assert_true(reports("vault-service-token", "HideMyTokenhvs.{u:36}\n"));
 	/* PyPI tokens too short to hold a macaroon's identifier and signature. */
 	assert_false(reports("pypi-api-token", "password = pypi-AgEIcHlwaS5vcmc{u:70}\n"));
 }
