@@ -620,6 +620,30 @@ periodic_run(const char *s, size_t n)
 	return false;
 }
 
+/* The last part of S (after its last '-', '_', '.', '$' or ':') spells "token" in any case
+ * ("xoxb-50014434-slacktokenx29U9X1bQ"): typed by hand, not issued; about one chance in
+ * 30 million a position in random base62. Earlier parts may be a format's own words
+ * (Braintree's "access_token$production$..."). */
+static bool
+spells_token(const char *s, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '_' || s[i] == '.' || s[i] == '$' || s[i] == ':') {
+			start = i + 1;
+		}
+	}
+	for (size_t i = start; i + 5 <= n; i++) {
+		if (lower_ascii(s[i]) == 't' && lower_ascii(s[i + 1]) == 'o' &&
+		    lower_ascii(s[i + 2]) == 'k' && lower_ascii(s[i + 3]) == 'e' &&
+		    lower_ascii(s[i + 4]) == 'n') {
+			return true;
+		}
+	}
+	return false;
+}
+
 /*
  * Sample values that providers' documentation prints and that are copied into code as
  * they are (the Telegram Bot API's sample bot token). Kept as length and CRC-32 so that
@@ -652,7 +676,7 @@ check(const struct pl_secret_detector *d, const char *s, size_t n)
 	if (documented_example(s, n) || documented_sample(s, n) || typed_run(s, n)) {
 		return false;
 	}
-	if (d->check != PL_SECRET_CHECK_PEM && periodic_run(s, n)) {
+	if (d->check != PL_SECRET_CHECK_PEM && (periodic_run(s, n) || spells_token(s, n))) {
 		return false;
 	}
 	switch (d->check) {

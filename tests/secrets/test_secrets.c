@@ -308,7 +308,8 @@ test_placeholder_shapes(void **state)
 	char *ex;
 	const struct pl_secret_match *m;
 	struct found f;
-	size_t off;
+	size_t off, end;
+	char tail[6];
 
 	(void)state;
 	snprintf(sample, sizeof(sample), "TOKEN=%s%s\n", "110201543:AAHdqTcvCH1vGW",
@@ -325,12 +326,19 @@ test_placeholder_shapes(void **state)
 	m = find(&f, ant);
 	assert_non_null(m);
 	off = m->secret_off;
+	end = m->secret_end;
 	memcpy(ex + off + 30, "kLmNoP", 6);
 	f = scan(ex);
 	assert_null(find(&f, ant));
 	memcpy(ex + off + 30, "kLmNo_", 6);
 	f = scan(ex);
 	assert_non_null(find(&f, ant));
+	/* A value whose last part spells "token". */
+	memcpy(tail, ex + end - 8, 6);
+	memcpy(ex + end - 8, "xTOKen", 6);
+	f = scan(ex);
+	assert_null(find(&f, ant));
+	memcpy(ex + end - 8, tail, 6);
 	/* A unit repeated over 12 characters. */
 	memcpy(ex + off + 40, "x9Qx9Qx9Qx9Q", 12);
 	f = scan(ex);
