@@ -122,7 +122,7 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .why = WHY_TOKEN("an Azure storage account key, full access to the account"),
 	  .fix = ROTATE " Prefer managed identities or short-lived SAS tokens.",
 	  .ref = "https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage",
-	  .re = "(?i:AccountKey)=([A-Za-z0-9+/]{86}==)",
+	  .re = "(?i:AccountKey)[\"']?[ \\t]{0,3}[=:][ \\t]{0,3}[\"']?([A-Za-z0-9+/]{86}==)",
 	  .example = "DefaultEndpointsProtocol=https;AccountName=demo;AccountKey={b:86}==;"
 		     "EndpointSuffix=core.windows.net" },
 	{ .id = "SEC0008", .name = "azure-sas-token", .provider = "Azure", .severity = SEV_H,
@@ -306,7 +306,7 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	{ .id = "SEC0035", .name = "slack-user-token", .provider = "Slack", .severity = SEV_H,
 	  .title = "Slack user token", .why = WHY_TOKEN("a Slack user token"), .fix = ROTATE,
 	  .ref = "https://api.slack.com/authentication/token-types",
-	  .re = "\\b(xoxp-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34})" END,
+	  .re = "\\b(xox[pe]-(?:[0-9]{8,14}-){3}[A-Za-z0-9]{28,34})" END,
 	  .example = "SLACK_TOKEN=xoxp-{d:12}-{d:12}-{d:13}-{h:32}" },
 	{ .id = "SEC0036", .name = "slack-app-token", .provider = "Slack", .severity = SEV_H,
 	  .title = "Slack app-level token", .why = WHY_TOKEN("a Slack app-level token"),
@@ -317,8 +317,8 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .title = "Slack legacy or workspace token",
 	  .why = WHY_TOKEN("a legacy Slack token"), .fix = ROTATE,
 	  .ref = "https://api.slack.com/authentication/token-types",
-	  .re = "\\b(xox[os]-[0-9]{1,20}-[0-9]{1,20}-[0-9]{1,20}-[a-fA-F0-9]{16,64}|"
-		"xox[ar]-(?:[0-9]-)?[0-9A-Za-z]{8,48})" END,
+	  .re = "\\b(xox[aoprs]-(?:[0-9]-)?[0-9]{6,20}-[0-9]{6,20}-[0-9]{6,20}-[a-fA-F0-9]{10,64}|"
+		"xox[ar]-(?:[0-9]-)?[0-9]{0,40}[A-Za-z][0-9A-Za-z]{7,47})" END,
 	  .example = "token: xoxa-2-{a:40}" },
 	{ .id = "SEC0038", .name = "slack-webhook-url", .provider = "Slack", .severity = SEV_H,
 	  .title = "Slack incoming webhook URL",
@@ -376,7 +376,7 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .severity = SEV_H, .title = "Telegram bot token",
 	  .why = WHY_TOKEN("a Telegram bot token: full control of the bot"), .fix = ROTATE,
 	  .ref = "https://core.telegram.org/bots/api#authorizing-your-bot",
-	  .re = "\\b([0-9]{8,10}:AA[0-9A-Za-z_-]{33})" END,
+	  .re = "(?:\\b|bot)([0-9]{8,10}:AA[0-9A-Za-z_-]{33})" END,
 	  .example = "TELEGRAM_TOKEN={d:10}:AA{u:33}" },
 	{ .id = "SEC0048", .name = "discord-bot-token", .provider = "Discord", .severity = SEV_H,
 	  .title = "Discord bot token", .why = WHY_TOKEN("a Discord bot token"), .fix = ROTATE,
@@ -407,18 +407,20 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .ref = "https://github.blog/2021-09-23-announcing-npms-new-access-token-format/",
 	  .re = "\\b(npm_[A-Za-z0-9]{36})\\b", .check = PL_SECRET_CHECK_CRC32_BASE62,
 	  .example = "//registry.npmjs.org/:_authToken=npm_{a:30}{crc}" },
+	/* A PyPI token is a macaroon: after its location come an identifier (a UUID) and a
+	 * 32-byte signature, 85 characters or more in base64. */
 	{ .id = "SEC0052", .name = "pypi-api-token", .provider = "PyPI", .severity = SEV_C,
 	  .title = "PyPI API token",
 	  .why = WHY_TOKEN("a PyPI API token: it can upload releases"), .fix = ROTATE,
 	  .ref = "https://pypi.org/help/#apitoken",
-	  .re = "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,1000})" END,
-	  .example = "password = pypi-AgEIcHlwaS5vcmc{u:64}" },
+	  .re = "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{85,1000})" END,
+	  .example = "password = pypi-AgEIcHlwaS5vcmc{u:100}" },
 	{ .id = "SEC0053", .name = "test-pypi-api-token", .provider = "PyPI", .severity = SEV_L,
 	  .title = "TestPyPI API token",
 	  .why = WHY_TOKEN("a TestPyPI API token (the test index)"), .fix = ROTATE,
 	  .ref = "https://test.pypi.org/help/#apitoken",
-	  .re = "\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{50,1000})" END,
-	  .example = "password = pypi-AgENdGVzdC5weXBpLm9yZw{u:64}" },
+	  .re = "\\b(pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_-]{85,1000})" END,
+	  .example = "password = pypi-AgENdGVzdC5weXBpLm9yZw{u:100}" },
 	{ .id = "SEC0054", .name = "docker-hub-token", .provider = "Docker", .severity = SEV_H,
 	  .title = "Docker Hub personal or organization access token",
 	  .why = WHY_TOKEN("a Docker Hub access token: it can push images"), .fix = ROTATE,
@@ -806,7 +808,9 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .severity = SEV_H, .title = "HashiCorp Vault service token",
 	  .why = WHY_TOKEN("a HashiCorp Vault service token"), .fix = ROTATE,
 	  .ref = "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes",
-	  .re = "\\b(hvs\\.[A-Za-z0-9_-]{24,200})" END, .example = "VAULT_TOKEN=hvs.{u:95}" },
+	  /* No word boundary before: "hvs." is distinctive, and values glued to a name
+	   * ("tokenhvs.…") are still tokens. */
+	  .re = "(hvs\\.[A-Za-z0-9_-]{24,200})" END, .example = "VAULT_TOKEN=hvs.{u:95}" },
 	{ .id = "SEC0106", .name = "vault-batch-token", .provider = "HashiCorp",
 	  .severity = SEV_H, .title = "HashiCorp Vault batch token",
 	  .why = WHY_TOKEN("a HashiCorp Vault batch token"), .fix = ROTATE,
@@ -1074,6 +1078,17 @@ const struct pl_secret_detector pl_secret_detectors[] = {
 	  .ref = "https://docs.mapbox.com/accounts/guides/tokens/",
 	  .re = "\\b(sk\\.eyJ[A-Za-z0-9_-]{50,300}\\.[A-Za-z0-9_-]{20,40})" END,
 	  .example = "MAPBOX_SECRET_TOKEN=sk.eyJ{u:60}.{u:22}" },
+	/* Discord bot tokens outside a keyed assignment: the first part is the bot's user ID,
+	 * 17 to 20 decimal digits, in base64; each 3 digits encode to [MNO][DTjz][AEIMQUYcgk]
+	 * [w-z0-5], which no other format spells 5 times over. */
+	{ .id = "SEC0156", .name = "discord-bot-token-bare", .provider = "Discord",
+	  .severity = SEV_H, .title = "Discord bot token",
+	  .why = WHY_TOKEN("a Discord bot token"), .fix = ROTATE,
+	  .ref = "https://discord.com/developers/docs/reference#authentication",
+	  .re = "\\b((?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){5,6}"
+		"(?:[MNO][DTjz][AEIMQUYcgk]|[MNO][ADQg])?"
+		"\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})" END,
+	  .example = "Authorization: Bot MTE5NjIyNDgzNDcxOTI1MjQ4.{u:6}.{u:38}" },
 };
 
 const size_t pl_secret_ndetectors = sizeof(pl_secret_detectors) / sizeof(pl_secret_detectors[0]);

@@ -318,6 +318,26 @@ lower(const char *s, size_t n, char *out, size_t cap)
 	return n;
 }
 
+/* Upper case letters, digits and underscores only, naming what the value is (TOKEN,
+ * SECRET, PASSWORD, KEY): a constant's name written where its value belongs. */
+static bool
+constant_name(const char *s, size_t n)
+{
+	static const char *const words[] = { "TOKEN", "SECRET", "PASSW", "KEY", NULL };
+
+	for (size_t i = 0; i < n; i++) {
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_')) {
+			return false;
+		}
+	}
+	for (const char *const *w = words; *w != NULL; w++) {
+		if (memmem(s, n, *w, strlen(*w)) != NULL) {
+			return true;
+		}
+	}
+	return false;
+}
+
 bool
 pl_secrets_is_placeholder(const char *value, size_t n)
 {
@@ -335,8 +355,8 @@ pl_secrets_is_placeholder(const char *value, size_t n)
 	static const char *const contains[] = {
 		"changeme", "change_me", "change-me", "example", "xxxx", "****", "dummy",
 		"placeholder", "redacted", "your-", "your_", "yourpass", "yoursecret", "yourtoken",
-		"<", ">", "${", "{{", "}}", "%(", "$(", "...", "\xE2\x80\xA6", "replace_me",
-		"replace-me", "insert_", "insert-", NULL,
+		"<", ">", "${", "{{", "}}", "%(", "$(", "...", "####", "\xE2\x80\xA6", "replace_me",
+		"replace-me", "insert_", "insert-", "fake", NULL,
 	};
 	static const char *const prefixes[] = {
 		"test", "fake", "dummy", "sample", "example", "process.env", "os.environ",
@@ -371,6 +391,10 @@ pl_secrets_is_placeholder(const char *value, size_t n)
 		if (strncmp(v, *p, strlen(*p)) == 0) {
 			return true;
 		}
+	}
+	/* MYTOKEN2, CUSTOM_TOKEN_123: the name of a constant that stands for the value. */
+	if (constant_name(value, n)) {
+		return true;
 	}
 	/* {name}: a format-string or template field. */
 	if (v[0] == '{' && v[m - 1] == '}') {
@@ -432,20 +456,20 @@ b64url_value(char c)
 	return -1;
 }
 
-/* Whether the first part of a JWT decodes to a JSON object naming its "alg" (RFC 7515,
- * 4.1.1: the header must have one). */
-static bool
-jwt_header_ok(const char *s, size_t n)
+/* Decodes base64url from S up to the first '.' or N bytes into OUT (at most CAP - 1
+ * bytes, NUL-terminated); returns the length, or -1 on a byte outside the alphabet. */
+static long
+b64url_part(const char *s, size_t n, char *out, size_t cap)
 {
-	char out[800];
 	size_t len = 0, i, k = 0;
 	uint32_t acc = 0;
 
-	for (i = 0; i < n && s[i] != '.' && len + 3 < sizeof(out); i++) {
+	/* Room for a whole group, the partial group at the end and the NUL. */
+	for (i = 0; i < n && s[i] != '.' && len + 6 < cap; i++) {
 		int v = b64url_value(s[i]);
 
 		if (v < 0) {
-			return false;
+			return -1;
 		}
 		acc = (acc << 6) | (uint32_t)v;
 		if (++k == 4) {
@@ -463,10 +487,35 @@ jwt_header_ok(const char *s, size_t n)
 		out[len++] = (char)(acc >> 2);
 	}
 	out[len] = '\0';
-	for (i = 0; i < len && (out[i] == ' ' || out[i] == '\t' || out[i] == '\r' ||
-				out[i] == '\n'); i++) {
+	return (long)len;
+}
+
+/* Whether the first part of a JWT decodes to a JSON object naming its "alg" (RFC 7515,
+ * 4.1.1: the header must have one), and the claims are not those of the sample token
+ * that jwt.io and most tutorials print (subject "1234567890"). */
+static bool
+jwt_ok(const char *s, size_t n)
+{
+	char out[800];
+	const char *dot;
+	long len = b64url_part(s, n, out, sizeof(out));
+	size_t i;
+
+	if (len < 0) {
+		return false;
 	}
-	return i < len && out[i] == '{' && memmem(out, len, "\"alg\"", 5) != NULL;
+	for (i = 0; i < (size_t)len && (out[i] == ' ' || out[i] == '\t' || out[i] == '\r' ||
+					out[i] == '\n'); i++) {
+	}
+	if (i >= (size_t)len || out[i] != '{' || memmem(out, (size_t)len, "\"alg\"", 5) == NULL) {
+		return false;
+	}
+	dot = memchr(s, '.', n);
+	if (dot == NULL) {
+		return true;
+	}
+	len = b64url_part(dot + 1, n - (size_t)(dot + 1 - s), out, sizeof(out));
+	return len < 0 || memmem(out, (size_t)len, "\"1234567890\"", 12) == NULL;
 }
 
 /* Whether a key body is mostly base64: a run of at least 40 base64 characters (PEM lines
@@ -519,12 +568,115 @@ documented_example(const char *s, size_t n)
 	return false;
 }
 
+/* Lower case of an ASCII letter; other bytes as they are. */
+static char
+lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/*
+ * S holds PLACEHOLDER_RUN or more characters in alphabetical or counting order
+ * ("abcdef", "klmnopqr", "3456789"), the way a placeholder is typed by hand. In a
+ * random base62 string the chance is about one in 30 million a position.
+ */
+#define PLACEHOLDER_RUN 6
+static bool
+typed_run(const char *s, size_t n)
+{
+	size_t run = 1;
+
+	for (size_t i = 1; i < n; i++) {
+		char a = lower_ascii(s[i - 1]), b = lower_ascii(s[i]);
+		bool next = ((a >= 'a' && a < 'z') || (a >= '0' && a < '9')) && b == a + 1;
+
+		run = next ? run + 1 : 1;
+		if (run >= PLACEHOLDER_RUN) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * S holds PLACEHOLDER_PERIODIC characters or more that repeat a unit of at most 4
+ * ("xxxxxxxxxxxx", "123123123123", "abababababab"). Not applied to key blocks, whose
+ * encodings hold long runs of 'A'.
+ */
+#define PLACEHOLDER_PERIODIC 12
+static bool
+periodic_run(const char *s, size_t n)
+{
+	for (size_t p = 1; p <= 4; p++) {
+		size_t run = 0;
+
+		for (size_t i = p; i < n; i++) {
+			run = s[i] == s[i - p] ? run + 1 : 0;
+			if (run + p >= PLACEHOLDER_PERIODIC) {
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* The last part of S (after its last '-', '_', '.', '$' or ':') spells "token" in any case
+ * ("xoxb-50014434-slacktokenx29U9X1bQ"): typed by hand, not issued; about one chance in
+ * 30 million a position in random base62. Earlier parts may be a format's own words
+ * (Braintree's "access_token$production$..."). */
+static bool
+spells_token(const char *s, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-' || s[i] == '_' || s[i] == '.' || s[i] == '$' || s[i] == ':') {
+			start = i + 1;
+		}
+	}
+	for (size_t i = start; i + 5 <= n; i++) {
+		if (lower_ascii(s[i]) == 't' && lower_ascii(s[i + 1]) == 'o' &&
+		    lower_ascii(s[i + 2]) == 'k' && lower_ascii(s[i + 3]) == 'e' &&
+		    lower_ascii(s[i + 4]) == 'n') {
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Sample values that providers' documentation prints and that are copied into code as
+ * they are (the Telegram Bot API's sample bot token). Kept as length and CRC-32 so that
+ * this file holds no token.
+ */
+static const struct {
+	size_t len;
+	uint32_t crc;
+} documented_samples[] = {
+	{ 45, 0x7A354BA1u }, /* core.telegram.org/bots/api, "Authorizing your bot" */
+	{ 59, 0x72024BFFu }, /* discord.com/developers/docs/reference, "Authentication" */
+};
+
+static bool
+documented_sample(const char *s, size_t n)
+{
+	for (size_t i = 0; i < sizeof(documented_samples) / sizeof(documented_samples[0]); i++) {
+		if (documented_samples[i].len == n && documented_samples[i].crc == crc32_of(s, n)) {
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool
 check(const struct pl_secret_detector *d, const char *s, size_t n)
 {
 	double floor = d->min_entropy > 0 ? d->min_entropy : MIN_ENTROPY;
 
-	if (documented_example(s, n)) {
+	if (documented_example(s, n) || documented_sample(s, n) || typed_run(s, n)) {
+		return false;
+	}
+	if (d->check != PL_SECRET_CHECK_PEM && (periodic_run(s, n) || spells_token(s, n))) {
 		return false;
 	}
 	switch (d->check) {
@@ -534,7 +686,7 @@ check(const struct pl_secret_detector *d, const char *s, size_t n)
 		}
 		break;
 	case PL_SECRET_CHECK_JWT:
-		if (!jwt_header_ok(s, n)) {
+		if (!jwt_ok(s, n)) {
 			return false;
 		}
 		break;

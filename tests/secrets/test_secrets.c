@@ -251,6 +251,120 @@ test_generic_allow_list(void **state)
 	}
 }
 
+/* Expands TMPL, scans it and says whether the detector NAME reports it. */
+static bool
+reports(const char *name, const char *tmpl)
+{
+	const struct pl_secret_detector *d = pl_secrets_find(name);
+	char *t = pl_secrets_expand(tmpl, 11);
+	struct found f = scan(t);
+	bool hit;
+
+	assert_non_null(d);
+	hit = find(&f, d) != NULL;
+	free(t);
+	return hit;
+}
+
+/* Forms and placements that other scanners' test vectors hold (tests/secrets/vectors). */
+static void
+test_other_forms(void **state)
+{
+	(void)state;
+	/* Azure account keys quoted, or as a JSON member. */
+	assert_true(reports("azure-storage-account-key", "AccountKey=\"{b:86}==\"\n"));
+	assert_true(reports("azure-storage-account-key", "AccountKey='{b:86}=='\n"));
+	assert_true(reports("azure-storage-account-key", "\"AccountKey\": \"{b:86}==\"\n"));
+	/* Slack legacy tokens in their numeric form; IDs of 4 digits are made up. */
+	assert_true(reports("slack-legacy-token", "t = xoxs-{d:10}-{d:10}-{d:10}-{h:10}\n"));
+	assert_true(reports("slack-legacy-token", "t = xoxa-2-{d:9}-{d:11}-{d:13}-{h:18}\n"));
+	assert_true(reports("slack-legacy-token", "t = xoxp-{d:6}-{d:6}-{d:6}-{h:18}\n"));
+	assert_false(reports("slack-legacy-token", "t = xoxp-{d:4}-{d:4}-{d:4}-{h:32}\n"));
+	/* A workspace token is not only digits ("xoxa-08532509747?..."). */
+	assert_false(reports("slack-legacy-token", "t = xoxa-{d:11}?{d:11}c\n"));
+	/* xoxe- user tokens have the xoxp- form. */
+	assert_true(reports("slack-user-token", "?t=xoxe-{d:13}-{d:13}-{d:13}-{h:32}\n"));
+	/* Telegram tokens in the Bot API's URLs. */
+	assert_true(reports("telegram-bot-token",
+			    "https://api.telegram.org/bot{d:10}:AA{u:33}/getMe\n"));
+	/* Discord bot tokens: the first part must be the base64 of a user ID. */
+	assert_true(reports("discord-bot-token-bare", "MTk4NjIyNDgzNDcxOTI1MjQ4.{u:6}.{u:27}\n"));
+	assert_false(reports("discord-bot-token-bare", "MZ1yGvKTjE0rY0cV8i47CjAa.{u:6}.{u:27}\n"));
+	/* Vault tokens glued to the name before them. */
+	assert_true(reports("vault-service-token", "HideMyTokenhvs.{u:36}\n"));
+	/* PyPI tokens too short to hold a macaroon's identifier and signature. */
+	assert_false(reports("pypi-api-token", "password = pypi-AgEIcHlwaS5vcmc{u:70}\n"));
+}
+
+/* Placeholders of every detector: documented samples, typed runs, repeated units. */
+static void
+test_placeholder_shapes(void **state)
+{
+	const struct pl_secret_detector *tg = pl_secrets_find("telegram-bot-token");
+	const struct pl_secret_detector *ant = pl_secrets_find("anthropic-api-key");
+	const struct pl_secret_detector *jwt = pl_secrets_find("jwt");
+	/* The Bot API documentation's sample, split so that this file does not hold it. */
+	char sample[64];
+	char *ex;
+	const struct pl_secret_match *m;
+	struct found f;
+	size_t off, end;
+	char tail[6];
+
+	(void)state;
+	snprintf(sample, sizeof(sample), "TOKEN=%s%s\n", "110201543:AAHdqTcvCH1vGW",
+		 "JxfSe1ofSAs0K5PALDsaw");
+	f = scan(sample);
+	assert_null(find(&f, tg));
+	sample[12] = '4';
+	f = scan(sample);
+	assert_non_null(find(&f, tg));
+
+	/* An alphabet run of six, then of five. */
+	ex = pl_secrets_example(ant);
+	f = scan(ex);
+	m = find(&f, ant);
+	assert_non_null(m);
+	off = m->secret_off;
+	end = m->secret_end;
+	memcpy(ex + off + 30, "kLmNoP", 6);
+	f = scan(ex);
+	assert_null(find(&f, ant));
+	memcpy(ex + off + 30, "kLmNo_", 6);
+	f = scan(ex);
+	assert_non_null(find(&f, ant));
+	/* A value whose last part spells "token". */
+	memcpy(tail, ex + end - 8, 6);
+	memcpy(ex + end - 8, "xTOKen", 6);
+	f = scan(ex);
+	assert_null(find(&f, ant));
+	memcpy(ex + end - 8, tail, 6);
+	/* A unit repeated over 12 characters. */
+	memcpy(ex + off + 40, "x9Qx9Qx9Qx9Q", 12);
+	f = scan(ex);
+	assert_null(find(&f, ant));
+	free(ex);
+
+	/* The claims of jwt.io's sample ({"sub":"1234567890",...}), and others. */
+	ex = pl_secrets_expand("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+			       "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkEifQ.{u:43}\n", 5);
+	f = scan(ex);
+	assert_null(find(&f, jwt));
+	free(ex);
+	ex = pl_secrets_expand("Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
+			       "eyJzdWIiOiI4MzI3NjE5NDUwIiwibmFtZSI6IkEifQ.{u:43}\n", 5);
+	f = scan(ex);
+	assert_non_null(find(&f, jwt));
+	free(ex);
+
+	/* Values that name themselves or are marked fake. */
+	assert_true(pl_secrets_is_placeholder("MYTOKEN2", 8));
+	assert_true(pl_secrets_is_placeholder("CUSTOM_TOKEN_123", 16));
+	assert_true(pl_secrets_is_placeholder("x7fakeQ2w9", 10));
+	assert_true(pl_secrets_is_placeholder("572331691188-####", 17));
+	assert_false(pl_secrets_is_placeholder("Q7W2X9TK3M", 10));
+}
+
 /* A provider-specific match wins over a generic one on the same bytes. */
 static void
 test_specific_wins(void **state)
@@ -395,6 +509,8 @@ main(void)
 		cmocka_unit_test(test_checksums),
 		cmocka_unit_test(test_near_misses),
 		cmocka_unit_test(test_generic_allow_list),
+		cmocka_unit_test(test_other_forms),
+		cmocka_unit_test(test_placeholder_shapes),
 		cmocka_unit_test(test_specific_wins),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_redact),
