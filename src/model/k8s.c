@@ -348,6 +348,12 @@ add_object(struct builder *b, struct fy_node *n, const char *list_kind, unsigned
 	} else if (strcmp(kind, "PodTemplate") == 0) {
 		tmpl = get_map(n, "template");
 		add_pod(b, i, get_map(tmpl, "metadata"), get_map(tmpl, "spec"), false);
+	} else if (strncmp(o->api_version, "serving.knative.dev/", 20) == 0 &&
+		   (strcmp(kind, "Service") == 0 || strcmp(kind, "Configuration") == 0)) {
+		/* Knative Serving: spec.template is a revision template whose spec is a
+		 * PodSpec subset */
+		tmpl = get_map(spec, "template");
+		add_pod(b, i, get_map(tmpl, "metadata"), get_map(tmpl, "spec"), false);
 	}
 }
 

@@ -4,7 +4,7 @@
  * A manifest is a YAML stream (or a JSON document) of objects, each with `apiVersion` and
  * `kind`; `kind: List` and the typed lists (`PodList`, ...) carry more objects in `items`.
  * The model lists the objects, the pod specs of every workload (Pod, its controllers, Job,
- * CronJob, PodTemplate), and every container of those pods with its effective
+ * CronJob, PodTemplate, Knative Service and Configuration), and every container of those pods with its effective
  * securityContext: the container's own setting, else the pod's for the fields Kubernetes
  * inherits from the pod. The YAML tree stays libfyaml's, so rules point findings at the
  * value or key they are about.
