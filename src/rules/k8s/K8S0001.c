@@ -71,6 +71,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 					      pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, pl_k8s_pod_of(k, c))) :
 					      pl_k8s_desc(k, c));
 			}
+			continue;
 		} else if (nr == 1 || (u != NULL && (!pl_k8s_int(k, user->value, &uid) || uid > 0))) {
 			continue;
 		}
