@@ -8,6 +8,7 @@
 #include "engine/config.h"
 #include "engine/output.h"
 #include "engine/run.h"
+#include "model/image.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -223,6 +224,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	const struct pl_format *fmt = &pl_format_text;
 	struct pl_out_opts oo = { .fail_on = PL_SEV_HIGH, .version = PL_VERSION };
 	struct pl_scan_opts so = { 0 };
+	struct pl_image_index images = { 0 };
 	const char *output = NULL, *stdin_name = "Dockerfile", *v, *config_path = NULL;
 	const char *baseline_path = NULL;
 	struct pl_config cfg;
@@ -365,6 +367,14 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			rc = PL_EXIT_INPUT;
 		}
 	}
+	/* Manifests judge an image built here with its Dockerfile's facts. */
+	for (i = 0; i < nfiles; i++) {
+		if (strcmp(files[i], "-") != 0 &&
+		    pl_cli_input_kind(files[i]) == PL_IN_DOCKERFILE) {
+			pl_image_index_add(&images, files[i]);
+		}
+	}
+	so.images = &images;
 	if (output != NULL) {
 		out = fopen(output, "w");
 		if (out == NULL) {
@@ -429,6 +439,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	}
 	free((char *)oo.base_dir);
 done_files:
+	pl_image_index_finish(&images);
 	for (i = 0; i < nfiles; i++) {
 		free(files[i]);
 	}

@@ -20,12 +20,16 @@
 #include "model/k8s.h"
 #include "model/script.h"
 
+struct pl_image_index;
+
 struct pl_scan_opts {
 	const char *target;             /* --target */
 	const char *context;            /* --context: the build context of every Dockerfile;
 					 * NULL for each Dockerfile's own folder */
 	const char *const *build_args;  /* --build-arg NAME=value, NULL-terminated */
 	const struct pl_config *config; /* .plimsoll.yaml; NULL for the defaults */
+	const struct pl_image_index *images; /* the scan's Dockerfiles by the repository they
+					      * build, for manifests; NULL when none */
 };
 
 /* The build context of a Dockerfile, for the rules that judge what COPY and ADD take. */

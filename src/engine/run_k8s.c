@@ -90,6 +90,7 @@ pl_scan_k8s_source(struct pl_report *r, const struct pl_source *src, const char 
 		if (k.skipped != NULL) {
 			pl_report_note(r, name, "%s", k.skipped);
 		} else {
+			pl_k8s_use_images(&k, o != NULL ? o->images : NULL);
 			pl_run_k8s_rules(r, &k, name, o != NULL ? o->config : NULL);
 		}
 		pl_k8s_finish(&k);

@@ -10,6 +10,7 @@
 #include "model/k8s.h"
 #include "core/limits.h"
 #include "core/str.h"
+#include "model/dockerfile.h"
 
 #include <string.h>
 
@@ -348,6 +349,12 @@ add_object(struct builder *b, struct fy_node *n, const char *list_kind, unsigned
 	} else if (strcmp(kind, "PodTemplate") == 0) {
 		tmpl = get_map(n, "template");
 		add_pod(b, i, get_map(tmpl, "metadata"), get_map(tmpl, "spec"), false);
+	} else if (strncmp(o->api_version, "serving.knative.dev/", 20) == 0 &&
+		   (strcmp(kind, "Service") == 0 || strcmp(kind, "Configuration") == 0)) {
+		/* Knative Serving: spec.template is a revision template whose spec is a
+		 * PodSpec subset */
+		tmpl = get_map(spec, "template");
+		add_pod(b, i, get_map(tmpl, "metadata"), get_map(tmpl, "spec"), false);
 	}
 }
 
@@ -446,4 +453,62 @@ pl_k8s_span(const struct pl_k8s *k, struct fy_node *n, struct fy_node *key, stru
 		return;
 	}
 	pl_yaml_span(k->src, at, off, end);
+}
+
+void
+pl_k8s_use_images(struct pl_k8s *k, const struct pl_image_index *ix)
+{
+	if (ix == NULL || ix->n == 0 || k->ncontainers == 0) {
+		return;
+	}
+	k->images = ix;
+	k->facts = pl_arena_alloc(k->arena, k->ncontainers * sizeof(*k->facts));
+	k->facts_state = pl_arena_alloc(k->arena, k->ncontainers);
+}
+
+const struct pl_image_facts *
+pl_k8s_image_facts(const struct pl_k8s *k, const struct pl_k8s_container *c)
+{
+	size_t i = (size_t)(c - k->containers);
+	const char *image, *path, *shown, *why;
+	struct pl_image_ref ref;
+	struct pl_source src;
+
+	if (k->facts == NULL || i >= k->ncontainers) {
+		return NULL;
+	}
+	if (k->facts_state[i] != 0) {
+		return k->facts_state[i] == 2 ? &k->facts[i] : NULL;
+	}
+	k->facts_state[i] = 1;
+	image = pl_k8s_str(k, pl_k8s_get(c->node, "image", NULL));
+	if (image == NULL || image[0] == '\0' || strpbrk(image, " ${}") != NULL) {
+		return NULL;
+	}
+	pl_image_ref_split(image, k->arena, &ref);
+	if ((path = pl_image_index_find(k->images, ref.repository)) == NULL) {
+		return NULL;
+	}
+	shown = path;
+	while (shown[0] == '.' && shown[1] == '/' && shown[2] != '\0') {
+		shown += 2;
+	}
+	/* containers of one file often run the same image: read its Dockerfile once */
+	for (size_t j = 0; j < k->ncontainers; j++) {
+		if (k->facts_state[j] == 2 && strcmp(k->facts[j].dockerfile, shown) == 0) {
+			k->facts[i] = k->facts[j];
+			k->facts_state[i] = 2;
+			return &k->facts[i];
+		}
+	}
+	if (pl_source_read(&src, path, shown, &why) != 0) {
+		return NULL;
+	}
+	pl_image_facts_of(&src, shown, NULL, k->arena, &k->facts[i]);
+	pl_source_finish(&src);
+	if (!k->facts[i].known) {
+		return NULL;
+	}
+	k->facts_state[i] = 2;
+	return &k->facts[i];
 }

@@ -4,7 +4,7 @@
  * A manifest is a YAML stream (or a JSON document) of objects, each with `apiVersion` and
  * `kind`; `kind: List` and the typed lists (`PodList`, ...) carry more objects in `items`.
  * The model lists the objects, the pod specs of every workload (Pod, its controllers, Job,
- * CronJob, PodTemplate), and every container of those pods with its effective
+ * CronJob, PodTemplate, Knative Service and Configuration), and every container of those pods with its effective
  * securityContext: the container's own setting, else the pod's for the fields Kubernetes
  * inherits from the pod. The YAML tree stays libfyaml's, so rules point findings at the
  * value or key they are about.
@@ -18,6 +18,7 @@
 
 #include "core/arena.h"
 #include "core/source.h"
+#include "model/image.h"
 #include "parse/yaml.h"
 
 /* What a YAML file is, judged by its first bytes (pl_k8s_sniff). */
@@ -103,6 +104,11 @@ struct pl_k8s {
 	/* Why the file was not read as a manifest (a Helm or Go template); NULL when it was.
 	 * A skipped file has no objects and is not an error. */
 	const char *skipped;
+	/* The scan's Dockerfiles by the repository they build (NULL when unknown), and the
+	 * facts of each container's image, read on first use: see pl_k8s_image_facts. */
+	const struct pl_image_index *images;
+	struct pl_image_facts *facts;   /* per container; NULL when there is no index */
+	unsigned char *facts_state;     /* per container: 0 not looked up, 1 none, 2 facts */
 };
 
 /* Whether the N bytes at TEXT look like Kubernetes objects, a Compose file or neither:
@@ -115,6 +121,14 @@ enum pl_yaml_content pl_k8s_sniff(const char *text, size_t n);
 int pl_k8s_build(const struct pl_source *src, struct pl_arena *a, struct pl_k8s *out,
 		 struct pl_yaml_error *err);
 void pl_k8s_finish(struct pl_k8s *k);
+
+/* Makes the containers of K look up their images in IX, the scan's Dockerfiles. */
+void pl_k8s_use_images(struct pl_k8s *k, const struct pl_image_index *ix);
+
+/* The facts of the Dockerfile in the scan that builds container C's image, matched by
+ * repository name (see image.h); NULL when none does, or it cannot be read. */
+const struct pl_image_facts *pl_k8s_image_facts(const struct pl_k8s *k,
+						const struct pl_k8s_container *c);
 
 /* Field F of container C's effective securityContext. */
 const struct pl_k8s_setting *pl_k8s_sc(const struct pl_k8s_container *c,

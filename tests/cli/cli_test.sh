@@ -364,5 +364,22 @@ for id in K8S0001 K8S0002 K8S0006 K8S0007 K8S0012 K8S0016 K8S0023 K8S0024 K8S003
 	contains "$tmp/out" "$id" "insecure Kubernetes example reports $id"
 done
 
+# A manifest whose image a Dockerfile of the scan builds is judged with its facts:
+# api/Dockerfile builds "api" (a folder), worker.Dockerfile builds "worker" (a name).
+mkdir -p "$tmp/mono/api" "$tmp/mono/deploy" "$tmp/mono/dup/api"
+printf 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK CMD wget -q localhost\n' >"$tmp/mono/api/Dockerfile"
+printf 'FROM alpine:3.20\nUSER app\n' >"$tmp/mono/worker.Dockerfile"
+printf 'FROM nginx:1.27\n' >"$tmp/mono/web.Dockerfile"
+printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: api\n      image: ghcr.io/acme/api:1.2\n    - name: worker\n      image: acme/worker@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n    - name: web\n      image: web:1.0\n    - name: other\n      image: other:1.0\n' >"$tmp/mono/deploy/app.yaml"
+expect_rc 1 "manifest with the Dockerfiles of its images" -- "$bin" scan --no-color --config none "$tmp/mono/api" "$tmp/mono/worker.Dockerfile" "$tmp/mono/web.Dockerfile" "$tmp/mono/deploy"
+lacks "$tmp/out" "app.yaml:7:13: medium: K8S0001" "numeric non-root USER of the image's Dockerfile satisfies K8S0001"
+contains "$tmp/out" "app.yaml:7:13: low: K8S0025 container 'api' of Pod 'app' has no livenessProbe (the HEALTHCHECK of its image's $tmp/mono/api/Dockerfile does not replace it" "HEALTHCHECK named in the probe finding"
+contains "$tmp/out" "app.yaml:9:13: medium: K8S0001 container 'worker' of Pod 'app' may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set; its image's USER app ($tmp/mono/worker.Dockerfile) is a name" "named USER reported with its Dockerfile"
+contains "$tmp/out" "its image runs as root per $tmp/mono/web.Dockerfile (no USER" "root image named in K8S0001"
+contains "$tmp/out" "container 'other' of Pod 'app' may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set [run-as-root]" "image built elsewhere: message unchanged"
+printf 'FROM alpine:3.20\n' >"$tmp/mono/dup/api/Dockerfile"
+expect_rc 1 "two Dockerfiles build the same name" -- "$bin" scan --no-color --config none "$tmp/mono"
+contains "$tmp/out" "container 'api' of Pod 'app' may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set [run-as-root]" "ambiguous name: no Dockerfile facts"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -2,11 +2,52 @@
  * K8S0001.c -- container may run as root.
  *
  * Not reported: a container with runAsNonRoot: true or a non-zero runAsUser, at its own
- * level or the pod's, and values filled in by a template.
+ * level or the pod's, a container whose image is built by a Dockerfile of the scan that
+ * ends with a numeric non-root USER, and values filled in by a template. A Dockerfile
+ * that leaves the image running as root, or names its user (which the kubelet cannot
+ * check), is named in the message.
  */
 #include "rules/k8s/util.h"
 
 #include <string.h>
+
+/* Whether USER (as a Dockerfile's USER gives it, "uid[:gid]") is a numeric uid other
+ * than 0. */
+static bool
+numeric_non_root(const char *user)
+{
+	size_t n = strcspn(user, ":");
+	bool nonzero = false;
+
+	if (n == 0) {
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (user[i] < '0' || user[i] > '9') {
+			return false;
+		}
+		nonzero = nonzero || user[i] != '0';
+	}
+	return nonzero;
+}
+
+/* What the Dockerfile building C's image adds to a report, "" when nothing is known. */
+static const char *
+image_note(const struct pl_k8s *k, const struct pl_image_facts *img)
+{
+	if (img == NULL || !img->user_known) {
+		return "";
+	}
+	if (img->root) {
+		return pl_arena_printf(k->arena, ", and its image runs as root per %s (%s)",
+				       img->dockerfile, img->user != NULL ?
+				       pl_arena_printf(k->arena, "USER %s", img->user) :
+				       "no USER, so the base image's user");
+	}
+	return pl_arena_printf(k->arena, "; its image's USER %s (%s) is a name, which the "
+			       "kubelet cannot check: set runAsUser to its uid", img->user,
+			       img->dockerfile);
+}
 
 static void
 check(struct pl_check *ck, const struct pl_k8s *k)
@@ -18,6 +59,7 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 		const char *u = pl_k8s_str(k, user->value);
 		long long uid;
 		int nr = pl_k8s_bool(k, nonroot->value);
+		const struct pl_image_facts *img;
 
 		if (pl_k8s_unknown(u) || pl_k8s_unknown(pl_k8s_str(k, nonroot->value))) {
 			continue;
@@ -29,16 +71,23 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 					      pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, pl_k8s_pod_of(k, c))) :
 					      pl_k8s_desc(k, c));
 			}
+			continue;
 		} else if (nr == 1 || (u != NULL && (!pl_k8s_int(k, user->value, &uid) || uid > 0))) {
 			continue;
-		} else if (nr == 0) {
+		}
+		img = pl_k8s_image_facts(k, c);
+		if (img != NULL && img->user_known && img->user != NULL &&
+		    numeric_non_root(img->user)) {
+			continue; /* the image's own USER is a non-root uid */
+		}
+		if (nr == 0) {
 			pl_k8s_report(ck, nonroot->value, nonroot->key, c->at, "%s may run as root: "
-				      "runAsNonRoot is false and no runAsUser is set",
-				      pl_k8s_desc(k, c));
+				      "runAsNonRoot is false and no runAsUser is set%s",
+				      pl_k8s_desc(k, c), image_note(k, img));
 		} else if (nr < 0) {
 			pl_k8s_report(ck, NULL, NULL, c->at, "%s may run as root: neither "
-				      "runAsNonRoot: true nor a non-zero runAsUser is set",
-				      pl_k8s_desc(k, c));
+				      "runAsNonRoot: true nor a non-zero runAsUser is set%s",
+				      pl_k8s_desc(k, c), image_note(k, img));
 		}
 	}
 }

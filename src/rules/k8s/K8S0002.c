@@ -57,7 +57,7 @@ const struct pl_rule rule_k8s0002 = {
 		"https://kubernetes.io/docs/tasks/configure-pod-container/security-context/",
 		"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
 		NULL },
-	.peers = (const char *const[]){ "checkov:CKV_K8S_16", "trivy:KSV017", NULL },
+	.peers = (const char *const[]){ "checkov:CKV_K8S_16", "kics:Container Is Privileged", "trivy:KSV017", NULL },
 	.inputs = PL_IN_K8S,
 	.check_k8s = check,
 };

@@ -53,7 +53,7 @@ const struct pl_rule rule_k8s0007 = {
 		"https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline",
 		"https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/",
 		NULL },
-	.peers = (const char *const[]){ "checkov:CKV_K8S_19", "trivy:KSV009", NULL },
+	.peers = (const char *const[]){ "checkov:CKV_K8S_19", "kics:Shared Host Network Namespace", "trivy:KSV009", NULL },
 	.inputs = PL_IN_K8S,
 	.check_k8s = check,
 };

@@ -13,12 +13,18 @@ check(struct pl_check *ck, const struct pl_k8s *k)
 {
 	for (size_t i = 0; i < k->ncontainers; i++) {
 		const struct pl_k8s_container *c = &k->containers[i];
+		const struct pl_image_facts *img;
 
 		if (c->kind != PL_K8S_CONTAINER || pl_k8s_pod_of(k, c)->runs_to_completion ||
 		    pl_k8s_get(c->node, "readinessProbe", NULL) != NULL) {
 			continue;
 		}
-		pl_k8s_report(ck, NULL, NULL, c->at, "%s has no readinessProbe", pl_k8s_desc(k, c));
+		img = pl_k8s_image_facts(k, c);
+		pl_k8s_report(ck, NULL, NULL, c->at, "%s has no readinessProbe%s", pl_k8s_desc(k, c),
+			      img != NULL && img->healthcheck ?
+			      pl_arena_printf(k->arena, " (the HEALTHCHECK of its image's %s does "
+					      "not replace it: Kubernetes ignores HEALTHCHECK)",
+					      img->dockerfile) : "");
 	}
 }
 
