@@ -18,6 +18,8 @@
 #include "engine/rule.h"
 #include "engine/severity.h"
 
+struct pl_secrets_scanner;
+
 /* Replace bytes OFF..END of the file with REPLACEMENT; for the auto-fixer. */
 struct pl_edit {
 	uint32_t off, end;
@@ -63,6 +65,9 @@ struct pl_report {
 	size_t suppressed; /* findings removed by inline ignore comments */
 	size_t baselined;  /* findings removed because the baseline already has them */
 	struct ctx_cache *ctx_cache; /* build contexts walked for this report (engine/run.c) */
+	/* The secrets scanner of the thread that fills this report, created on first use
+	 * (engine/secrets_scan.c) and freed by pl_report_finish. */
+	struct pl_secrets_scanner *secrets;
 };
 
 void pl_report_init(struct pl_report *r);
