@@ -31,6 +31,16 @@ struct hidden {
 	size_t n;
 };
 
+/* A variable whose value a detector reported: where its name is (where a name-based
+ * rule reports) and where the detector's finding is. */
+struct anchor {
+	struct pl_pos name;
+	uint32_t line, col;
+	const struct pl_rule *rule;
+	bool generic; /* a generic detector (password=..., token=...) */
+	bool yield;   /* a name-based rule reported the variable: the generic finding goes */
+};
+
 struct sscan {
 	struct pl_check *ck;
 	struct pl_secrets_scanner *sc;
@@ -41,9 +51,9 @@ struct sscan {
 	/* Secrets found in the file, to mask in every finding of it. */
 	struct hidden *h;
 	size_t nh, hcap;
-	/* Places (line:column) of variable names whose value a detector reported: the
-	 * name-based rules' findings there are dropped. */
-	struct pl_pos *anchors;
+	/* Variables whose value a detector reported, for settling with the name-based
+	 * rules. */
+	struct anchor *anchors;
 	size_t nanchors, acap;
 };
 
@@ -132,13 +142,22 @@ hide(struct sscan *st, const char *s, size_t n)
 }
 
 static void
-anchor(struct sscan *st, const struct pl_source *src, uint32_t off)
+anchor(struct sscan *st, const struct pl_source *src, uint32_t off, const struct pl_finding *f,
+       const struct pl_secret_detector *d)
 {
+	struct anchor *an;
+
 	if (st->nanchors == st->acap) {
 		st->acap = st->acap ? st->acap * 2 : 8;
 		st->anchors = pl_xrealloc(st->anchors, st->acap * sizeof(*st->anchors));
 	}
-	st->anchors[st->nanchors++] = pl_source_pos(src, off);
+	an = &st->anchors[st->nanchors++];
+	an->name = pl_source_pos(src, off);
+	an->line = f->line;
+	an->col = f->col;
+	an->rule = f->rule;
+	an->generic = d->generic;
+	an->yield = false;
 }
 
 /* Bytes at the start of the secret S[0..n) that a mask leaves visible: the characters
@@ -216,22 +235,43 @@ is_by_name(const struct pl_rule *r)
 }
 
 /*
- * The pass over the findings of CK's file from FIRST on: the name-based rules' findings
- * at an anchor are dropped, and every other finding has the file's secrets masked.
+ * The pass over the findings of CK's file from FIRST on. A provider-specific detector's
+ * finding on a variable silences the name-based rules there; a generic detector's
+ * finding (password=..., token=...) yields to a name-based rule's on the same variable,
+ * which says the same with the variable's context. Every finding kept has the file's
+ * secrets masked.
  */
 static void
 settle(struct sscan *st, size_t first)
 {
 	struct pl_report *r = st->ck->r;
-	size_t i, kept = first;
+	size_t i, k, kept = first;
 
+	for (i = first; i < r->nfindings && st->nanchors > 0; i++) {
+		const struct pl_finding *f = &r->findings[i];
+
+		if (f->file != st->ck->file || !is_by_name(f->rule)) {
+			continue;
+		}
+		for (k = 0; k < st->nanchors; k++) {
+			struct anchor *an = &st->anchors[k];
+
+			an->yield |= an->generic && an->name.line == f->line && an->name.col == f->col;
+		}
+	}
 	for (i = first; i < r->nfindings; i++) {
 		struct pl_finding *f = &r->findings[i];
-		bool drop = false;
+		bool drop = false, named = f->file == st->ck->file && is_by_name(f->rule);
 
-		if (f->file == st->ck->file && is_by_name(f->rule)) {
-			for (size_t k = 0; k < st->nanchors && !drop; k++) {
-				drop = st->anchors[k].line == f->line && st->anchors[k].col == f->col;
+		for (k = 0; k < st->nanchors && !drop && f->file == st->ck->file; k++) {
+			const struct anchor *an = &st->anchors[k];
+
+			if (named) {
+				drop = !an->generic && an->name.line == f->line &&
+				       an->name.col == f->col;
+			} else {
+				drop = an->yield && an->rule == f->rule && an->line == f->line &&
+				       an->col == f->col;
 			}
 		}
 		if (drop) {
@@ -264,9 +304,23 @@ fingerprint(const struct pl_secret_detector *d, const char *shown)
 	return pl_hash64(shown, n, pl_hash64(d->id, strlen(d->id), 0));
 }
 
-/* Reports the secret S[0..n) found by detector D in CK's file at OFF..END, with WHAT
- * (" in ENV NAME", ...) after the redaction. Returns whether it was reported. */
+/* Whether a generic detector's match S[0..n) is a value that only points at a secret or
+ * that is not known here: a path ("/run/secrets/db"), a variable reference. */
 static bool
+not_a_value(const struct pl_secret_detector *d, const char *s, size_t n)
+{
+	if (!d->generic || n == 0) {
+		return false;
+	}
+	return s[0] == '/' || (n > 1 && s[0] == '.' && s[1] == '/') ||
+	       (n > 2 && memcmp(s, "../", 3) == 0) || (n > 1 && s[0] == '~' && s[1] == '/') ||
+	       memchr(s, '$', n) != NULL;
+}
+
+/* Reports the secret S[0..n) found by detector D in CK's file at OFF..END, with WHAT
+ * (" in ENV NAME", ...) after the redaction. Returns the finding, or NULL when none was
+ * added (the rule is off, the value is a path, or the per-file limit was reached). */
+static struct pl_finding *
 report(struct sscan *st, const struct pl_secret_detector *d, uint32_t off, uint32_t end,
        const char *s, size_t n, const char *what)
 {
@@ -277,21 +331,24 @@ report(struct sscan *st, const struct pl_secret_detector *d, uint32_t off, uint3
 	struct pl_finding *f;
 	struct hidden one = { s, n };
 
+	if (not_a_value(d, s, n)) {
+		return NULL;
+	}
 	hide(st, s, n);
 	if (sev < 0) {
-		return false;
+		return NULL;
 	}
 	ck->rule = rule;
 	ck->severity = (enum pl_severity)sev;
 	pl_secrets_redact(s, n, red);
 	f = pl_check_report(ck, off, end, "%s: %s%s", d->title, red, what);
 	if (f == NULL) {
-		return true;
+		return NULL;
 	}
 	f->evidence = pl_arena_strdup(st->a, red);
 	f->src_line = mask(st->a, f->src_line, &one, 1);
 	f->line_hash = fingerprint(d, f->src_line != NULL ? f->src_line : red);
-	return true;
+	return f;
 }
 
 /* ---- Dockerfile ---- */
@@ -353,6 +410,7 @@ pl_secrets_check_dockerfile(struct pl_check *ck, const struct pl_df_model *m, si
 			uint32_t so = top->off + (uint32_t)mt->secret_off;
 			uint32_t se = top->off + (uint32_t)mt->secret_end;
 			const struct pl_df_word *var = var_at(in, so);
+			struct pl_finding *f;
 			const char *what;
 
 			if (var != NULL) {
@@ -362,9 +420,9 @@ pl_secrets_check_dockerfile(struct pl_check *ck, const struct pl_df_model *m, si
 			} else {
 				what = pl_arena_printf(st.a, " in %s", kw);
 			}
-			if (report(&st, mt->det, so, se, src->text + so, se - so, what) &&
-			    var != NULL) {
-				anchor(&st, src, var->off);
+			f = report(&st, mt->det, so, se, src->text + so, se - so, what);
+			if (f != NULL && var != NULL) {
+				anchor(&st, src, var->off, f, mt->det);
 			}
 		}
 	}
@@ -468,7 +526,8 @@ scan_other_file(struct sscan *st, const char *path, const char *display, const c
 		char red[PL_SECRETS_REDACT_SIZE];
 		struct pl_finding *f;
 
-		if (sev < 0) {
+		if (sev < 0 || not_a_value(d, buf + mt->secret_off,
+					   mt->secret_end - mt->secret_off)) {
 			continue;
 		}
 		if (k >= PL_MAX_FINDINGS_PER_FILE) {
@@ -586,11 +645,11 @@ scan_pair(struct sscan *st, const struct pl_source *src, struct fy_node *key,
 	for (size_t k = 0; k < st->nm; k++) {
 		const struct pl_secret_match *mt = &st->m[k];
 		uint32_t so = off + (uint32_t)mt->secret_off, se = off + (uint32_t)mt->secret_end;
+		struct pl_finding *f = report(st, mt->det, so, se, src->text + so, se - so, what);
 		uint32_t aoff, aend;
 
-		if (report(st, mt->det, so, se, src->text + so, se - so, what) && name_at != NULL &&
-		    pl_yaml_span(src, name_at, &aoff, &aend)) {
-			anchor(st, src, aoff);
+		if (f != NULL && name_at != NULL && pl_yaml_span(src, name_at, &aoff, &aend)) {
+			anchor(st, src, aoff, f, mt->det);
 		}
 	}
 }
