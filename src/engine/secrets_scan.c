@@ -58,7 +58,8 @@ struct sscan {
 };
 
 /* The name-based rules that a detector's finding on the same variable replaces. */
-static const char *const by_name[] = { "DF0003", "DC0012", "K8S0023", "K8S0024", NULL };
+static const char *const by_name[] = { "DF0003", "DF0015", "DC0012", "K8S0023", "K8S0024",
+					NULL };
 
 static struct pl_secrets_scanner *
 scanner(struct pl_report *r)
@@ -353,12 +354,12 @@ report(struct sscan *st, const struct pl_secret_detector *d, uint32_t off, uint3
 
 /* ---- Dockerfile ---- */
 
-/* The variable word of IN (ENV key, ARG NAME=value) that holds source offset OFF, or
- * NULL. */
+/* The variable word of IN (ENV or LABEL key, ARG NAME=value) whose assignment holds
+ * source offset OFF, or NULL. */
 static const struct pl_df_word *
 var_at(const struct pl_df_instr *in, uint32_t off)
 {
-	if (in->kind == PL_DF_ENV) {
+	if (in->kind == PL_DF_ENV || in->kind == PL_DF_LABEL) {
 		for (size_t k = 0; k + 1 < in->nargs; k += 3) {
 			if (off >= in->args[k].off && off < in->args[k + 1].end) {
 				return &in->args[k];
