@@ -57,9 +57,12 @@ struct sscan {
 	size_t nanchors, acap;
 };
 
-/* The name-based rules that a detector's finding on the same variable replaces. */
-static const char *const by_name[] = { "DF0003", "DF0015", "DC0012", "K8S0023", "K8S0024",
+/* The name-based rules: a provider-specific detector's finding on the same variable
+ * replaces theirs, and a generic detector's finding yields to theirs. DF0015 (a secret
+ * in a LABEL) is never replaced, only yielded to: its point is that labels are public. */
+static const char *const by_name[] = { "DF0003", "DC0012", "K8S0023", "K8S0024", "DF0015",
 					NULL };
+static const char *const never_replaced = "DF0015";
 
 static struct pl_secrets_scanner *
 scanner(struct pl_report *r)
@@ -269,7 +272,8 @@ settle(struct sscan *st, size_t first)
 
 			if (named) {
 				drop = !an->generic && an->name.line == f->line &&
-				       an->name.col == f->col;
+				       an->name.col == f->col &&
+				       strcmp(f->rule->id, never_replaced) != 0;
 			} else {
 				drop = an->yield && an->rule == f->rule && an->line == f->line &&
 				       an->col == f->col;
