@@ -64,20 +64,73 @@ static const char *const by_name[] = { "DF0003", "DC0012", "K8S0023", "K8S0024",
 					NULL };
 static const char *const never_replaced = "DF0015";
 
-static struct pl_secrets_scanner *
-scanner(struct pl_report *r)
+/* What a report keeps between files: the scanner, and the files beside the inputs
+ * (build context files, env files) already scanned, by a hash of their path, so that
+ * Dockerfiles sharing a context read each file once and report its secrets once. */
+struct pl_secrets_state {
+	struct pl_secrets_scanner *sc;
+	uint64_t *seen; /* open addressing; 0 marks a free slot */
+	size_t nseen, cap;
+};
+
+static struct pl_secrets_state *
+state(struct pl_report *r)
 {
 	if (r->secrets == NULL) {
-		r->secrets = pl_secrets_scanner_create(pl_secrets_default());
+		r->secrets = pl_xcalloc(1, sizeof(*r->secrets));
+		r->secrets->sc = pl_secrets_scanner_create(pl_secrets_default());
 	}
 	return r->secrets;
+}
+
+/* The key of file NAME in folder DIR for first_time. */
+static uint64_t
+path_key(const char *dir, const char *name)
+{
+	return pl_hash64(name, strlen(name), pl_hash64(dir, strlen(dir), 0x5ec7e75)) | 1;
+}
+
+/* Records the file of key H as scanned; false when it already was. */
+static bool
+first_time(struct pl_secrets_state *ss, uint64_t h)
+{
+	size_t i;
+
+	if (2 * (ss->nseen + 1) > ss->cap) {
+		size_t cap = ss->cap ? ss->cap * 2 : 256;
+		uint64_t *t = pl_xcalloc(cap, sizeof(*t));
+
+		for (i = 0; i < ss->cap; i++) {
+			if (ss->seen[i] != 0) {
+				size_t j = (size_t)ss->seen[i] & (cap - 1);
+
+				while (t[j] != 0) {
+					j = (j + 1) & (cap - 1);
+				}
+				t[j] = ss->seen[i];
+			}
+		}
+		free(ss->seen);
+		ss->seen = t;
+		ss->cap = cap;
+	}
+	for (i = (size_t)h & (ss->cap - 1); ss->seen[i] != 0; i = (i + 1) & (ss->cap - 1)) {
+		if (ss->seen[i] == h) {
+			return false;
+		}
+	}
+	ss->seen[i] = h;
+	ss->nseen++;
+	return true;
 }
 
 void
 pl_secrets_scan_release(struct pl_report *r)
 {
 	if (r->secrets != NULL) {
-		pl_secrets_scanner_destroy(r->secrets);
+		pl_secrets_scanner_destroy(r->secrets->sc);
+		free(r->secrets->seen);
+		free(r->secrets);
 		r->secrets = NULL;
 	}
 }
@@ -87,7 +140,7 @@ sscan_init(struct sscan *st, struct pl_check *ck)
 {
 	memset(st, 0, sizeof(*st));
 	st->ck = ck;
-	st->sc = scanner(ck->r);
+	st->sc = state(ck->r)->sc;
 	st->a = &ck->r->arena;
 }
 
@@ -507,9 +560,9 @@ scan_other_file(struct sscan *st, const char *path, const char *display, const c
 	struct pl_report *r = st->ck->r;
 	struct hidden *h;
 	size_t len = 0, nh = 0;
-	char *buf = slurp(path, &len);
+	char *buf;
 
-	if (buf == NULL) {
+	if ((buf = slurp(path, &len)) == NULL) {
 		return;
 	}
 	scan(st, buf, len);
@@ -594,6 +647,9 @@ on_use(struct pl_check *ck, const struct pl_df_model *m, const struct pl_ctx_use
 			continue;
 		}
 		p->done[idx] = true;
+		if (!first_time(state(ck->r), path_key(ctx->root, e->path))) {
+			continue; /* another Dockerfile of this context took it already */
+		}
 		if (e->size > p->budget) {
 			return false;
 		}
@@ -752,8 +808,10 @@ pl_secrets_check_compose_files(struct pl_check *ck, const struct pl_compose *c)
 	}
 	sscan_init(&st, ck);
 	done[ndone++] = ".env";
-	scan_other_file(&st, join(st.a, c->dir, ".env"), join(st.a, c->dir, ".env"),
-			" in the project's .env file");
+	if (first_time(state(ck->r), path_key(c->dir, ".env"))) {
+		scan_other_file(&st, join(st.a, c->dir, ".env"), join(st.a, c->dir, ".env"),
+				" in the project's .env file");
+	}
 	for (size_t i = 0; i < c->nservices && ndone < MAX_ENV_FILES; i++) {
 		const struct pl_compose_service *s = &c->services[i];
 		struct fy_node *ef = pl_yaml_deref(pl_compose_get(s, "env_file", NULL)), *item;
@@ -773,7 +831,8 @@ pl_secrets_check_compose_files(struct pl_check *ck, const struct pl_compose *c)
 				while (path[0] == '.' && path[1] == '/') {
 					path += 2;
 				}
-				if (!seen(done, ndone, path)) {
+				if (!seen(done, ndone, path) &&
+				    first_time(state(ck->r), path_key(c->dir, path))) {
 					done[ndone++] = path;
 					scan_other_file(&st, join(st.a, c->dir, path),
 							join(st.a, c->dir, path),
