@@ -617,7 +617,10 @@ join(struct pl_arena *a, const char *dir, const char *name)
 	while (name[0] == '.' && name[1] == '/') {
 		name += 2;
 	}
-	if (name[0] == '/' || dir == NULL || strcmp(dir, ".") == 0) {
+	while (dir != NULL && dir[0] == '.' && dir[1] == '/' && dir[2] != '\0') {
+		dir += 2; /* "./app" reads as "app", as input names do */
+	}
+	if (name[0] == '/' || dir == NULL || strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0) {
 		return pl_arena_strdup(a, name);
 	}
 	return pl_arena_printf(a, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
@@ -636,7 +639,7 @@ on_use(struct pl_check *ck, const struct pl_df_model *m, const struct pl_ctx_use
 	struct ctx_pass *p = arg;
 	const struct pl_ctx *ctx = ck->bctx->ctx;
 	const struct pl_df_instr *in = &m->file->instrs[u->instr];
-	const char *why = NULL;
+	const char *why = NULL, *shown;
 
 	for (size_t k = 0; k < u->res.nentries; k++) {
 		const struct pl_ctx_entry *e = u->res.entries[k];
@@ -650,6 +653,10 @@ on_use(struct pl_check *ck, const struct pl_df_model *m, const struct pl_ctx_use
 		if (!first_time(state(ck->r), path_key(ctx->root, e->path))) {
 			continue; /* another Dockerfile of this context took it already */
 		}
+		shown = join(p->st->a, ck->bctx->root, e->path);
+		if (strcmp(shown, ck->file) == 0) {
+			continue; /* the Dockerfile itself: its findings are reported already */
+		}
 		if (e->size > p->budget) {
 			return false;
 		}
@@ -659,8 +666,7 @@ on_use(struct pl_check *ck, const struct pl_df_model *m, const struct pl_ctx_use
 					      in->kind == PL_DF_ADD ? "ADD" : "COPY", ck->file,
 					      in->start_line);
 		}
-		scan_other_file(p->st, join(p->st->a, ctx->root, e->path),
-				join(p->st->a, ck->bctx->root, e->path), why);
+		scan_other_file(p->st, join(p->st->a, ctx->root, e->path), shown, why);
 	}
 	return true;
 }
