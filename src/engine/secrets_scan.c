@@ -29,6 +29,7 @@
 struct hidden {
 	const char *s;
 	size_t n;
+	uint32_t line; /* where it is: only findings that span this line are masked */
 };
 
 /* A variable whose value a detector reported: where its name is (where a name-based
@@ -180,13 +181,15 @@ scan(struct sscan *st, const char *buf, size_t len)
 }
 
 static void
-hide(struct sscan *st, const char *s, size_t n)
+hide(struct sscan *st, const char *s, size_t n, uint32_t line)
 {
 	if (n == 0) {
 		return;
 	}
-	for (size_t i = 0; i < st->nh; i++) {
-		if (st->h[i].n == n && memcmp(st->h[i].s, s, n) == 0) {
+	/* The same secret twice on a line (a value decoded for each match) is kept once;
+	 * looking further back would make a file of many secrets quadratic. */
+	for (size_t i = st->nh > 8 ? st->nh - 8 : 0; i < st->nh; i++) {
+		if (st->h[i].line == line && st->h[i].n == n && memcmp(st->h[i].s, s, n) == 0) {
 			return;
 		}
 	}
@@ -195,6 +198,7 @@ hide(struct sscan *st, const char *s, size_t n)
 		st->h = pl_xrealloc(st->h, st->hcap * sizeof(*st->h));
 	}
 	st->h[st->nh].s = s;
+	st->h[st->nh].line = line;
 	st->h[st->nh++].n = n;
 }
 
@@ -237,11 +241,12 @@ visible(const char *s, size_t n)
 	return i;
 }
 
-/* TEXT with every occurrence of a secret of H masked: its visible characters kept, the
- * rest one '*' per code point, so that columns stay where they are. TEXT itself when it
- * holds none. */
+/* TEXT, of a finding on lines LO..HI, with every occurrence of a secret of H on those
+ * lines masked: its visible characters kept, the rest one '*' per code point, so that
+ * columns stay where they are. TEXT itself when it holds none. */
 static const char *
-mask(struct pl_arena *a, const char *text, const struct hidden *h, size_t nh)
+mask(struct pl_arena *a, const char *text, const struct hidden *h, size_t nh, uint32_t lo,
+     uint32_t hi)
 {
 	size_t tl, i, o;
 	unsigned char *hidden = NULL;
@@ -254,6 +259,9 @@ mask(struct pl_arena *a, const char *text, const struct hidden *h, size_t nh)
 	for (size_t k = 0; k < nh; k++) {
 		const char *p = text, *q;
 
+		if (h[k].line < lo || h[k].line > hi) {
+			continue;
+		}
 		while (h[k].n <= tl - (size_t)(p - text) &&
 		       (q = memmem(p, tl - (size_t)(p - text), h[k].s, h[k].n)) != NULL) {
 			size_t from = (size_t)(q - text) + visible(h[k].s, h[k].n);
@@ -336,9 +344,11 @@ settle(struct sscan *st, size_t first)
 			continue;
 		}
 		if (st->nh > 0) {
-			f->message = mask(st->a, f->message, st->h, st->nh);
-			f->evidence = mask(st->a, f->evidence, st->h, st->nh);
-			f->src_line = mask(st->a, f->src_line, st->h, st->nh);
+			uint32_t hi = f->end_line > f->line ? f->end_line : f->line;
+
+			f->message = mask(st->a, f->message, st->h, st->nh, f->line, hi);
+			f->evidence = mask(st->a, f->evidence, st->h, st->nh, f->line, hi);
+			f->src_line = mask(st->a, f->src_line, st->h, st->nh, f->line, hi);
 		}
 		r->findings[kept++] = *f;
 	}
@@ -387,12 +397,12 @@ report(struct sscan *st, const struct pl_secret_detector *d, uint32_t off, uint3
 	int sev = pl_config_severity(ck->cfg, rule, ck->file);
 	char red[PL_SECRETS_REDACT_SIZE];
 	struct pl_finding *f;
-	struct hidden one = { s, n };
+	struct hidden one = { s, n, 0 };
 
 	if (not_a_value(d, s, n)) {
 		return NULL;
 	}
-	hide(st, s, n);
+	hide(st, s, n, pl_source_pos(ck->src, off).line);
 	if (sev < 0) {
 		return NULL;
 	}
@@ -404,7 +414,7 @@ report(struct sscan *st, const struct pl_secret_detector *d, uint32_t off, uint3
 		return NULL;
 	}
 	f->evidence = pl_arena_strdup(st->a, red);
-	f->src_line = mask(st->a, f->src_line, &one, 1);
+	f->src_line = mask(st->a, f->src_line, &one, 1, 0, UINT32_MAX);
 	f->line_hash = fingerprint(d, f->src_line != NULL ? f->src_line : red);
 	return f;
 }
@@ -527,10 +537,11 @@ slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* The line of BUF[0..len) that holds OFF, masked with H. NULL when too long to show. */
+/* The line of BUF[0..len) that holds OFF (line LINE), masked with H. NULL when too long
+ * to show. */
 static const char *
-line_of(struct pl_arena *a, const char *buf, size_t len, size_t off, const struct hidden *h,
-	size_t nh)
+line_of(struct pl_arena *a, const char *buf, size_t len, size_t off, uint32_t line,
+	const struct hidden *h, size_t nh)
 {
 	size_t ls = off, le = off;
 
@@ -546,7 +557,7 @@ line_of(struct pl_arena *a, const char *buf, size_t len, size_t off, const struc
 	if (le - ls > PL_SECRETS_MAX_SRC_LINE) {
 		return NULL;
 	}
-	return mask(a, pl_arena_strndup(a, buf + ls, le - ls), h, nh);
+	return mask(a, pl_arena_strndup(a, buf + ls, le - ls), h, nh, line, line);
 }
 
 /*
@@ -574,6 +585,7 @@ scan_other_file(struct sscan *st, const char *path, const char *display, const c
 	h = pl_xmalloc(st->nm * sizeof(*h));
 	for (size_t k = 0; k < st->nm; k++) {
 		h[nh].s = buf + st->m[k].secret_off;
+		h[nh].line = st->m[k].line;
 		h[nh++].n = st->m[k].secret_end - st->m[k].secret_off;
 	}
 	for (size_t k = 0; k < st->nm; k++) {
@@ -603,7 +615,7 @@ scan_other_file(struct sscan *st, const char *path, const char *display, const c
 		f->end_col = mt->end_col;
 		f->message = pl_arena_printf(st->a, "%s: %s%s", d->title, red, why);
 		f->evidence = pl_arena_strdup(st->a, red);
-		f->src_line = line_of(st->a, buf, len, mt->secret_off, h, nh);
+		f->src_line = line_of(st->a, buf, len, mt->secret_off, mt->line, h, nh);
 		f->line_hash = fingerprint(d, f->src_line != NULL ? f->src_line : red);
 	}
 	free(h);
@@ -922,7 +934,7 @@ scan_secret_data(struct sscan *st, const struct pl_k8s *k, const struct pl_k8s_o
 			const struct pl_secret_match *mt = &st->m[i];
 
 			/* The encoded value spells the secret out: it is masked too. */
-			hide(st, enc, strlen(enc));
+			hide(st, enc, strlen(enc), pl_source_pos(k->src, voff).line);
 			report(st, mt->det, voff, vend, dec + mt->secret_off,
 			       mt->secret_end - mt->secret_off,
 			       pl_arena_printf(st->a, " in data.%s of Secret '%s' (base64)", name,
