@@ -218,4 +218,9 @@
 /* Most docker commands kept from one file; a generated file with more is truncated. */
 #define PL_MAX_SCRIPT_COMMANDS 10000u
 
+/* Bytes of build context files `plimsoll scan` reads per Dockerfile to look for secrets
+ * that a COPY or ADD takes into the image: a context of this size is a data set, not a
+ * service, and reading all of it would make a scan as slow as the build. */
+#define PL_SECRETS_MAX_CONTEXT_BYTES (256u * 1024u * 1024u)
+
 #endif

@@ -3,6 +3,7 @@
  */
 #include "engine/finding.h"
 #include "core/xalloc.h"
+#include "engine/secrets_scan.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ pl_report_finish(struct pl_report *r)
 	free(r->findings);
 	free(r->errors);
 	free(r->notes);
+	pl_secrets_scan_release(r);
 	pl_arena_finish(&r->arena);
 	memset(r, 0, sizeof(*r));
 }

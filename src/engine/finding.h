@@ -18,6 +18,8 @@
 #include "engine/rule.h"
 #include "engine/severity.h"
 
+struct pl_secrets_state;
+
 /* Replace bytes OFF..END of the file with REPLACEMENT; for the auto-fixer. */
 struct pl_edit {
 	uint32_t off, end;
@@ -63,6 +65,10 @@ struct pl_report {
 	size_t suppressed; /* findings removed by inline ignore comments */
 	size_t baselined;  /* findings removed because the baseline already has them */
 	struct ctx_cache *ctx_cache; /* build contexts walked for this report (engine/run.c) */
+	/* The secrets scan's state for the thread that fills this report: its scanner and
+	 * the files outside the inputs already scanned (engine/secrets_scan.c). Created on
+	 * first use and freed by pl_report_finish. */
+	struct pl_secrets_state *secrets;
 };
 
 void pl_report_init(struct pl_report *r);

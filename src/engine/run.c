@@ -8,6 +8,7 @@
 #include "engine/run.h"
 #include "core/limits.h"
 #include "core/str.h"
+#include "engine/secrets_scan.h"
 #include "engine/suppress.h"
 #include "model/context.h"
 #include "parse/dockerignore.h"
@@ -235,7 +236,10 @@ pl_run_dockerfile_rules_ctx(struct pl_report *r, const struct pl_df_model *m, co
 			ck.rule->check_doc(&ck, m);
 		}
 	}
+	pl_secrets_check_dockerfile(&ck, m, first);
 	r->suppressed += pl_suppress_apply(r, first, m->file, m->arena);
+	/* Findings in the context's files: the Dockerfile's ignore comments do not apply. */
+	pl_secrets_check_context(&ck, m);
 }
 
 /* Whether a COPY or ADD of FILE takes files from the build context (has no --from). */

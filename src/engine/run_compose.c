@@ -4,6 +4,7 @@
  */
 #include "engine/run.h"
 #include "core/limits.h"
+#include "engine/secrets_scan.h"
 #include "engine/suppress.h"
 #include "model/compose.h"
 
@@ -34,7 +35,11 @@ pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char
 		ck.severity = (enum pl_severity)sev;
 		rule->check_compose(&ck, c);
 	}
+	pl_secrets_check_compose(&ck, c, first);
 	r->suppressed += pl_suppress_apply_yaml(r, first, c->src, c->arena);
+	/* Findings in the .env and env_file files: the Compose file's ignore comments do
+	 * not apply. */
+	pl_secrets_check_compose_files(&ck, c);
 }
 
 /* Reads DIR/.env, the variables Compose interpolates the file with. Returns 0 with *ENV,

@@ -8,6 +8,7 @@
  */
 #include "engine/run.h"
 #include "core/limits.h"
+#include "engine/secrets_scan.h"
 #include "engine/suppress.h"
 #include "model/k8s.h"
 
@@ -37,6 +38,7 @@ pl_run_k8s_rules(struct pl_report *r, const struct pl_k8s *k, const char *file,
 		ck.severity = (enum pl_severity)sev;
 		rule->check_k8s(&ck, k);
 	}
+	pl_secrets_check_k8s(&ck, k, first);
 	r->suppressed += pl_suppress_apply_yaml(r, first, k->src, k->arena);
 }
 

@@ -3,6 +3,7 @@
  */
 #include "engine/rule.h"
 #include "core/str.h"
+#include "secrets/secrets.h"
 
 #include <string.h>
 
@@ -30,5 +31,11 @@ pl_rule_find(const char *id_or_name)
 			return pl_rules[i];
 		}
 	}
-	return NULL;
+	/* The secrets detectors (SEC0001...) are rules too: for ignore comments,
+	 * configuration and `plimsoll explain`. */
+	{
+		const struct pl_secret_detector *d = pl_secrets_find(id_or_name);
+
+		return d != NULL ? pl_secrets_rule(d) : NULL;
+	}
 }

@@ -1,5 +1,9 @@
 /*
  * DC0012.c -- secret is written into the Compose file.
+ *
+ * With the secrets detectors (engine/secrets_scan.c): a provider-specific detector that
+ * matches the value reports it instead, at the secret, and this rule stays silent on that
+ * variable; a generic password or token match on the value yields to this rule.
  */
 #include "core/str.h"
 #include "rules/dc/util.h"

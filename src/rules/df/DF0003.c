@@ -8,6 +8,11 @@
  * `*_ID` ...), names where the secret word is not the last part (`PASSWORD_MIN_LENGTH`,
  * `TOKEN_TTL`), empty values, and well-known public values such as `GPG_KEY` release
  * fingerprints.
+ *
+ * With the secrets detectors (engine/secrets_scan.c): a provider-specific detector that
+ * matches the value (a GitHub token, an AWS key) reports it instead, at the secret, and
+ * this rule stays silent on that variable; a generic password or token match on the
+ * value yields to this rule.
  */
 #include "rules/df/util.h"
 #include "core/str.h"

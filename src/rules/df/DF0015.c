@@ -5,6 +5,10 @@
  * non-empty value, and values that are URLs with a password in them.
  * Not reported: empty values; values that are variables (their value is reported where
  * it is set).
+ *
+ * With the secrets detectors (engine/secrets_scan.c): a provider-specific detector that
+ * matches the value reports too (labels are public, which only this rule says); a
+ * generic password or token match on the value yields to this rule.
  */
 #include "core/str.h"
 #include "rules/df/util.h"

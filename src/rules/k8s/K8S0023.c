@@ -4,6 +4,10 @@
  * Not reported: references ($(VAR)), paths, empty values, words such as true or
  * disabled, and placeholders (INSERT_..., <your token>, a value that repeats the
  * variable's name).
+ *
+ * With the secrets detectors (engine/secrets_scan.c): a provider-specific detector that
+ * matches the value reports it instead, at the secret, and this rule stays silent on that
+ * variable; a generic password or token match on the value yields to this rule.
  */
 #include "rules/k8s/util.h"
 #include "core/str.h"

@@ -2,6 +2,10 @@
  * K8S0024.c -- environment value has the shape of a credential.
  *
  * Variables with a secret-looking name are K8S0023's, not reported here too.
+ *
+ * With the secrets detectors (engine/secrets_scan.c): a provider-specific detector that
+ * matches the value reports it instead, at the secret, and this rule stays silent on that
+ * variable; a generic password or token match on the value yields to this rule.
  */
 #include "rules/k8s/util.h"
 #include "core/str.h"
