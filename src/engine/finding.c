@@ -128,6 +128,20 @@ pl_report_sort(struct pl_report *r)
 
 	if (r->nfindings > 1) {
 		qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
+		/* The same finding twice: a file that several inputs share (a build-context
+		 * file that Dockerfiles on two worker threads copy) is judged by each. */
+		for (i = j = 1; i < r->nfindings; i++) {
+			const struct pl_finding *p = &r->findings[j - 1], *f = &r->findings[i];
+
+			if (p->end_line == f->end_line && p->end_col == f->end_col &&
+			    (cmp_finding(p, f) == 0 ||
+			     (p->by_place && f->by_place && p->line == f->line && p->col == f->col &&
+			      p->rule == f->rule && strcmp(p->file, f->file) == 0))) {
+				continue;
+			}
+			r->findings[j++] = r->findings[i];
+		}
+		r->nfindings = j;
 	}
 	if (r->nerrors > 1) {
 		qsort(r->errors, r->nerrors, sizeof(*r->errors), cmp_error);

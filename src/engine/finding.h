@@ -41,6 +41,10 @@ struct pl_finding {
 	/* Hash of rule id and the trimmed text of LINE, stable when lines move; with
 	 * OCCURRENCE (1-based count of equal hashes earlier in the same file) it forms
 	 * SARIF's partialFingerprints.primaryLocationLineHash "hex:occurrence". */
+	/* A finding in a file that several inputs share (a build-context or env file):
+	 * findings of one rule at the same place are one, whatever input they came from;
+	 * the report keeps the first by message. */
+	bool by_place;
 	uint64_t line_hash;
 	uint32_t occurrence;
 };

@@ -617,6 +617,7 @@ scan_other_file(struct sscan *st, const char *path, const char *display, const c
 		f->evidence = pl_arena_strdup(st->a, red);
 		f->src_line = line_of(st->a, buf, len, mt->secret_off, mt->line, h, nh);
 		f->line_hash = fingerprint(d, f->src_line != NULL ? f->src_line : red);
+		f->by_place = true;
 	}
 	free(h);
 	free(buf);

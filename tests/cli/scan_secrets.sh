@@ -163,5 +163,18 @@ done
 n=$(python3 -c 'import json,sys; print(sum(f["rule"]["id"] == "SEC0011" if isinstance(f.get("rule"), dict) else f.get("rule_id", f.get("ruleId")) == "SEC0011" for f in json.load(open(sys.argv[1]))["findings"]))' "$tmp/many.json" 2>&1)
 if [ "$n" = 40 ]; then ok; else bad "40 Dockerfiles, one secret each: got $n"; fi
 
+# A context file that Dockerfiles on both worker threads copy is reported once.
+mkdir -p "$tmp/shared"
+printf 'token = "%s"\n' "$gh" >"$tmp/shared/settings.py"
+printf 'settings.py\n' >"$tmp/shared/.dockerignore.unused"
+i=0
+while [ $i -lt 40 ]; do
+	printf 'FROM alpine:3.19\nCOPY settings.py /app/\n' >"$tmp/shared/$i.Dockerfile"
+	i=$((i + 1))
+done
+"$bin" scan --format json --output "$tmp/shared.json" "$tmp/shared" >/dev/null 2>&1
+n=$(python3 -c 'import json,sys; print(sum(f["file"].endswith("settings.py") for f in json.load(open(sys.argv[1]))["findings"]))' "$tmp/shared.json" 2>&1)
+if [ "$n" = 1 ]; then ok; else bad "a shared context file with one secret: got $n findings"; fi
+
 echo "scan_secrets: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
