@@ -386,3 +386,58 @@ out:
 	pl_source_finish(&src);
 	return rc;
 }
+
+void
+pl_check_init(struct pl_check *ck, struct pl_report *r, const struct pl_source *src,
+	      const char *file, const struct pl_config *cfg)
+{
+	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
+
+	memset(ck, 0, sizeof(*ck));
+	ck->r = r;
+	ck->src = src;
+	ck->file = file;
+	ck->cfg = cfg != NULL ? cfg : &defaults;
+}
+
+bool
+pl_check_next_rule(struct pl_check *ck, unsigned input, size_t *i)
+{
+	while (*i < pl_nrules) {
+		const struct pl_rule *rule = pl_rules[(*i)++];
+		int sev;
+
+		if (!(rule->inputs & input)) {
+			continue;
+		}
+		sev = pl_config_severity(ck->cfg, rule, ck->file);
+		if (sev < 0) {
+			continue;
+		}
+		ck->rule = rule;
+		ck->severity = (enum pl_severity)sev;
+		return true;
+	}
+	return false;
+}
+
+int
+pl_scan_path(struct pl_report *r, const char *path, const char *display,
+	     const struct pl_scan_opts *o,
+	     int (*scan)(struct pl_report *r, const struct pl_source *src, const char *name,
+			 const struct pl_scan_opts *o))
+{
+	struct pl_source src;
+	const char *why, *name;
+	int rc;
+
+	if (pl_source_read(&src, path, display, &why) != 0) {
+		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
+		return -1;
+	}
+	name = pl_arena_strdup(&r->arena, src.name);
+	r->files_scanned++;
+	rc = scan(r, &src, name, o);
+	pl_source_finish(&src);
+	return rc;
+}

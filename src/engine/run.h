@@ -77,6 +77,25 @@ struct pl_finding *pl_check_vreport(struct pl_check *ck, uint32_t off, uint32_t 
 char *pl_check_printf(struct pl_check *ck, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Prepares CK for the rules of one file: report R, the source SRC findings point into,
+ * shown as FILE, and the configuration CFG (NULL for the defaults). Other fields are
+ * zero: the caller sets the model. */
+void pl_check_init(struct pl_check *ck, struct pl_report *r, const struct pl_source *src,
+		   const char *file, const struct pl_config *cfg);
+
+/* Moves CK to the next rule from *I on (start with 0) that reads input INPUT and that the
+ * configuration leaves on for CK->file, setting CK->rule and CK->severity. Returns false
+ * after the last one. */
+bool pl_check_next_rule(struct pl_check *ck, unsigned input, size_t *i);
+
+/* The reader every input kind shares: reads PATH (or standard input for "-"), shown as
+ * DISPLAY, counts it as scanned and hands it to SCAN with its name kept in R. Returns what
+ * SCAN returns, or -1 when the file could not be read (the error is then in R). */
+int pl_scan_path(struct pl_report *r, const char *path, const char *display,
+		 const struct pl_scan_opts *o,
+		 int (*scan)(struct pl_report *r, const struct pl_source *src, const char *name,
+			     const struct pl_scan_opts *o));
+
 /*
  * Scans the Dockerfile at PATH (or standard input for "-"), shown as DISPLAY. Findings and
  * errors go to R. Returns 0, or -1 when the file could not be read or parsed (the error is

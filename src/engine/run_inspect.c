@@ -12,25 +12,14 @@ void
 pl_run_inspect_rules(struct pl_report *r, const struct pl_inspect *in, const char *file,
 		     const struct pl_config *cfg)
 {
-	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
-	struct pl_check ck = { .src = in->src, .inspect = in, .r = r, .file = file,
-				.cfg = cfg ? cfg : &defaults };
-	size_t i;
+	struct pl_check ck;
 
-	for (i = 0; i < pl_nrules; i++) {
-		const struct pl_rule *rule = pl_rules[i];
-		int sev;
-
-		if (!(rule->inputs & PL_IN_INSPECT) || rule->check_inspect == NULL) {
-			continue;
+	pl_check_init(&ck, r, in->src, file, cfg);
+	ck.inspect = in;
+	for (size_t i = 0; pl_check_next_rule(&ck, PL_IN_INSPECT, &i);) {
+		if (ck.rule->check_inspect != NULL) {
+			ck.rule->check_inspect(&ck, in);
 		}
-		sev = cfg != NULL ? pl_config_severity(cfg, rule, file) : (int)rule->severity;
-		if (sev < 0) {
-			continue;
-		}
-		ck.rule = rule;
-		ck.severity = (enum pl_severity)sev;
-		rule->check_inspect(&ck, in);
 	}
 }
 
@@ -62,17 +51,5 @@ int
 pl_scan_inspect(struct pl_report *r, const char *path, const char *display,
 		const struct pl_scan_opts *o)
 {
-	struct pl_source src;
-	const char *why, *name;
-	int rc;
-
-	if (pl_source_read(&src, path, display, &why) != 0) {
-		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
-		return -1;
-	}
-	name = pl_arena_strdup(&r->arena, src.name);
-	r->files_scanned++;
-	rc = pl_scan_inspect_source(r, &src, name, o);
-	pl_source_finish(&src);
-	return rc;
+	return pl_scan_path(r, path, display, o, pl_scan_inspect_source);
 }

@@ -18,25 +18,15 @@ void
 pl_run_k8s_rules(struct pl_report *r, const struct pl_k8s *k, const char *file,
 		 const struct pl_config *cfg)
 {
-	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
-	struct pl_check ck = { .src = k->src, .k8s = k, .r = r, .file = file,
-				.cfg = cfg ? cfg : &defaults };
-	size_t i, first = r->nfindings;
+	struct pl_check ck;
+	size_t first = r->nfindings;
 
-	for (i = 0; i < pl_nrules; i++) {
-		const struct pl_rule *rule = pl_rules[i];
-		int sev;
-
-		if (!(rule->inputs & PL_IN_K8S) || rule->check_k8s == NULL) {
-			continue;
+	pl_check_init(&ck, r, k->src, file, cfg);
+	ck.k8s = k;
+	for (size_t i = 0; pl_check_next_rule(&ck, PL_IN_K8S, &i);) {
+		if (ck.rule->check_k8s != NULL) {
+			ck.rule->check_k8s(&ck, k);
 		}
-		sev = cfg != NULL ? pl_config_severity(cfg, rule, file) : (int)rule->severity;
-		if (sev < 0) {
-			continue;
-		}
-		ck.rule = rule;
-		ck.severity = (enum pl_severity)sev;
-		rule->check_k8s(&ck, k);
 	}
 	pl_secrets_check_k8s(&ck, k, first);
 	r->suppressed += pl_suppress_apply_yaml(r, first, k->src, k->arena);
@@ -105,17 +95,5 @@ int
 pl_scan_k8s(struct pl_report *r, const char *path, const char *display,
 	    const struct pl_scan_opts *o)
 {
-	struct pl_source src;
-	const char *why, *name;
-	int rc;
-
-	if (pl_source_read(&src, path, display, &why) != 0) {
-		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
-		return -1;
-	}
-	name = pl_arena_strdup(&r->arena, src.name);
-	r->files_scanned++;
-	rc = pl_scan_k8s_source(r, &src, name, o);
-	pl_source_finish(&src);
-	return rc;
+	return pl_scan_path(r, path, display, o, pl_scan_k8s_source);
 }

@@ -191,26 +191,16 @@ void
 pl_run_script_rules(struct pl_report *r, const struct pl_script *s, const char *file,
 		    const struct pl_config *cfg)
 {
-	static const struct pl_config defaults = { .pin_policy = PL_PIN_PATCH };
-	struct pl_check ck = { .src = s->src, .script = s, .r = r, .file = file,
-				.cfg = cfg ? cfg : &defaults };
+	struct pl_check ck;
 	size_t first = r->nfindings;
 	struct pl_arena a;
 
-	for (size_t i = 0; i < pl_nrules; i++) {
-		const struct pl_rule *rule = pl_rules[i];
-		int sev;
-
-		if (!(rule->inputs & PL_IN_SCRIPT) || rule->check_script == NULL) {
-			continue;
+	pl_check_init(&ck, r, s->src, file, cfg);
+	ck.script = s;
+	for (size_t i = 0; pl_check_next_rule(&ck, PL_IN_SCRIPT, &i);) {
+		if (ck.rule->check_script != NULL) {
+			ck.rule->check_script(&ck, s);
 		}
-		sev = cfg != NULL ? pl_config_severity(cfg, rule, file) : (int)rule->severity;
-		if (sev < 0) {
-			continue;
-		}
-		ck.rule = rule;
-		ck.severity = (enum pl_severity)sev;
-		rule->check_script(&ck, s);
 	}
 	pl_arena_init(&a);
 	r->suppressed += apply_ignores(r, first, s, &a);
@@ -247,17 +237,5 @@ int
 pl_scan_script(struct pl_report *r, const char *path, const char *display,
 	       const struct pl_scan_opts *o)
 {
-	struct pl_source src;
-	const char *why, *name;
-	int rc;
-
-	if (pl_source_read(&src, path, display, &why) != 0) {
-		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
-		return -1;
-	}
-	name = pl_arena_strdup(&r->arena, src.name);
-	r->files_scanned++;
-	rc = pl_scan_script_source(r, &src, name, o);
-	pl_source_finish(&src);
-	return rc;
+	return pl_scan_path(r, path, display, o, pl_scan_script_source);
 }
