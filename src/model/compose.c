@@ -311,8 +311,12 @@ expand(struct pl_compose *c, struct pl_compose_service *s, size_t f, struct fy_n
 			cycle |= ch->file[i] == (size_t)tf && strcmp(ch->name[i], base) == 0;
 		}
 		if (cycle) {
-			diag(c, f, at, "extends of service '%s' makes a cycle through '%s'",
-			     ch->name[0], base);
+			const char *path = ch->name[0];
+
+			for (size_t i = 1; i < ch->n; i++) {
+				path = pl_arena_printf(c->arena, "%s -> %s", path, ch->name[i]);
+			}
+			diag(c, f, at, "extends makes a cycle: %s -> %s", path, base);
 		} else if (ch->n > PL_MAX_COMPOSE_EXTENDS) {
 			diag(c, f, at, "extends of service '%s' is a chain longer than %u services",
 			     ch->name[0], PL_MAX_COMPOSE_EXTENDS);
