@@ -71,7 +71,7 @@ const struct pl_rule rule_dc0004 = {
 		"https://docs.docker.com/reference/compose-file/services/#security_opt",
 		"https://docs.docker.com/reference/cli/docker/container/run/#security-opt",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:No New Privileges Not Set", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -73,7 +73,7 @@ const struct pl_rule rule_dc0005 = {
 		"https://docs.docker.com/engine/security/seccomp/",
 		"https://docs.docker.com/engine/security/apparmor/",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Default Seccomp Profile Disabled", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

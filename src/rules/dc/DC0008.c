@@ -69,7 +69,7 @@ const struct pl_rule rule_dc0008 = {
 		"https://docs.docker.com/reference/compose-file/services/#volumes",
 		"https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Docker Socket Mounted In Container", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

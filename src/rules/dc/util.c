@@ -168,6 +168,20 @@ port_item(struct fy_node *item, void *ctx)
 			return true;
 		}
 		p.text = pl_compose_str(c, p.node);
+		if (ip == NULL && p.text != NULL && strchr(p.text, '$') == NULL &&
+		    p.text[strspn(p.text, "0123456789-")] != '\0') {
+			/* An address written into `published` ("127.0.0.1:8080"): not a port
+			 * Compose can publish, but the address says where it was meant to
+			 * listen. */
+			const char *port = strrchr(p.text, ':');
+
+			if (port != NULL && port[1] != '\0' &&
+			    port[1 + strspn(port + 1, "0123456789-")] == '\0') {
+				ip = pl_arena_strndup(c->arena, p.text, (size_t)(port - p.text));
+			} else {
+				ip = p.text;
+			}
+		}
 		p.all_interfaces = all_interfaces(ip);
 		p.target = target != NULL ? port_number(target) : -1;
 	} else {
