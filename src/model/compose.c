@@ -541,6 +541,32 @@ volume_target(struct pl_arena *a, const char *t)
 	return end != NULL ? pl_arena_strndup(a, colon + 1, (size_t)(end - colon - 1)) : colon + 1;
 }
 
+/* Where secret (SECRET) or config item ITEM appears in the container: its target, or
+ * /run/secrets/SOURCE for a secret and /SOURCE for a config when not given; a relative
+ * secret target is a file name under /run/secrets. *SOURCE gets the source. */
+static const char *
+ref_target(const struct pl_compose *c, bool secret, struct fy_node *item, const char **source)
+{
+	const char *target = NULL;
+
+	if (fy_node_is_mapping(item)) {
+		*source = pl_compose_str(c, pl_yaml_get(item, "source", NULL));
+		target = pl_compose_str(c, pl_yaml_get(item, "target", NULL));
+	} else {
+		*source = pl_compose_str(c, item);
+	}
+	if (*source == NULL) {
+		return NULL;
+	}
+	if (target == NULL) {
+		return pl_arena_printf(c->arena, secret ? "/run/secrets/%s" : "/%s", *source);
+	}
+	if (secret && target[0] != '/') {
+		return pl_arena_printf(c->arena, "/run/secrets/%s", target);
+	}
+	return target;
+}
+
 /* The key that makes ITEM of setting KEY unique in the merged sequence: the text of a
  * scalar, the specification's unique key for ports, volumes, secrets and configs; NULL
  * when ITEM is not compared. */
@@ -552,13 +578,12 @@ unique_key(const struct pl_compose *c, const char *key, struct fy_node *item)
 	if (item == NULL) {
 		return NULL;
 	}
+	if (strcmp(key, "secrets") == 0 || strcmp(key, "configs") == 0) {
+		return ref_target(c, strcmp(key, "secrets") == 0, item, &t);
+	}
 	if (fy_node_is_mapping(item)) {
 		if (strcmp(key, "volumes") == 0) {
 			return pl_compose_str(c, pl_yaml_get(item, "target", NULL));
-		}
-		if (strcmp(key, "secrets") == 0 || strcmp(key, "configs") == 0) {
-			t = pl_compose_str(c, pl_yaml_get(item, "target", NULL));
-			return t != NULL ? t : pl_compose_str(c, pl_yaml_get(item, "source", NULL));
 		}
 		if (strcmp(key, "ports") == 0) {
 			const char *f[4] = { "host_ip", "target", "published", "protocol" };
@@ -778,24 +803,13 @@ ref_item(struct fy_node *item, void *ctx)
 {
 	struct ref_ctx *x = ctx;
 	struct pl_compose_ref r = { .node = item };
-	bool secret = strcmp(x->key, "secrets") == 0;
 
-	if (fy_node_is_mapping(item)) {
-		r.source = pl_compose_str(x->c, pl_yaml_get(item, "source", NULL));
-		r.target = pl_compose_str(x->c, pl_yaml_get(item, "target", NULL));
-		r.mode = pl_yaml_get(item, "mode", NULL);
-	} else {
-		r.source = pl_compose_str(x->c, item);
-	}
-	if (r.source == NULL) {
+	r.target = ref_target(x->c, strcmp(x->key, "secrets") == 0, item, &r.source);
+	if (r.target == NULL) {
 		return true;
 	}
-	if (r.target == NULL) {
-		r.target = pl_arena_printf(x->c->arena, secret ? "/run/secrets/%s" : "/%s",
-					   r.source);
-	} else if (secret && r.target[0] != '/') {
-		/* A relative target is a file name under /run/secrets. */
-		r.target = pl_arena_printf(x->c->arena, "/run/secrets/%s", r.target);
+	if (fy_node_is_mapping(item)) {
+		r.mode = pl_yaml_get(item, "mode", NULL);
 	}
 	return x->fn(&r, x->ctx);
 }
