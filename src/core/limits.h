@@ -88,6 +88,11 @@
  * extends): PL_MAX_COMPOSE_FILES files, each adding at most a chain. */
 #define PL_MAX_COMPOSE_LAYERS 64u
 
+/* Most items of one service setting (ports, volumes, environment ...) compared pairwise
+ * when files merge: real settings have tens. Past this the items are all visited, as if
+ * none repeated, so that a hostile file costs linear time. */
+#define PL_MAX_COMPOSE_MERGE_ITEMS 1024u
+
 /* Longest .dockerignore line Docker reads: its line scanner (Go's bufio.Scanner) stops
  * with "token too long" at 64 KiB, and the build fails. Not a plimsoll choice. */
 #define PL_MAX_IGNORE_LINE_BYTES 65535u

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A diagnostic about node AT (or no position) of file F. */
@@ -50,15 +51,48 @@ pl_compose_init(struct pl_compose *c, struct pl_arena *a)
 	c->arena = a;
 }
 
-static struct pl_compose_service *
-find_service(struct pl_compose *c, const char *name)
+/* A service's name and its index in the project, for finding it by name. */
+struct by_name {
+	const char *name;
+	size_t index;
+};
+
+static int
+cmp_by_name(const void *a, const void *b)
 {
-	for (size_t i = 0; i < c->nservices; i++) {
-		if (strcmp(c->services[i].name, name) == 0) {
-			return &c->services[i];
-		}
+	return strcmp(((const struct by_name *)a)->name, ((const struct by_name *)b)->name);
+}
+
+/* The services of C sorted by name; NULL when there are none. */
+static struct by_name *
+sorted_services(struct pl_compose *c)
+{
+	struct by_name *v;
+
+	if (c->nservices == 0) {
+		return NULL;
 	}
-	return NULL;
+	v = pl_arena_alloc(c->arena, c->nservices * sizeof(*v));
+	for (size_t i = 0; i < c->nservices; i++) {
+		v[i].name = c->services[i].name;
+		v[i].index = i;
+	}
+	qsort(v, c->nservices, sizeof(*v), cmp_by_name);
+	return v;
+}
+
+/* The service named NAME among the N of SORTED, or NULL. */
+static struct pl_compose_service *
+find_service(struct pl_compose *c, const struct by_name *sorted, size_t n, const char *name)
+{
+	struct by_name key = { .name = name };
+	const struct by_name *hit;
+
+	if (sorted == NULL) {
+		return NULL;
+	}
+	hit = bsearch(&key, sorted, n, sizeof(*sorted), cmp_by_name);
+	return hit != NULL ? &c->services[hit->index] : NULL;
 }
 
 static void
@@ -151,8 +185,9 @@ pl_compose_add(struct pl_compose *c, const struct pl_source *src, const char *na
 	       struct pl_yaml_error *err)
 {
 	struct fy_node *services, *skey, *key, *value;
+	struct by_name *sorted;
 	struct pl_yaml_iter it;
-	size_t f;
+	size_t f, nsorted;
 	int bad;
 
 	if (load_file(c, src, name, &f, err) != 0) {
@@ -172,6 +207,9 @@ pl_compose_add(struct pl_compose *c, const struct pl_source *src, const char *na
 	if (services == NULL) {
 		return 0;
 	}
+	/* Names are unique within a file: only the services of earlier files can match. */
+	nsorted = c->nservices;
+	sorted = sorted_services(c);
 	pl_yaml_iter_init(&it, services);
 	while (pl_yaml_next(&it, &key, &value)) {
 		const char *sname = pl_yaml_str(key, c->arena);
@@ -181,7 +219,7 @@ pl_compose_add(struct pl_compose *c, const struct pl_source *src, const char *na
 			continue;
 		}
 		value = value != NULL && fy_node_is_mapping(value) ? value : NULL;
-		if ((s = find_service(c, sname)) == NULL) {
+		if ((s = find_service(c, sorted, nsorted, sname)) == NULL) {
 			if (c->nservices == c->cap) {
 				size_t cap = c->cap ? c->cap * 2 : 8;
 
@@ -628,33 +666,26 @@ layer_value(const struct pl_compose_layer *l, const char *parent, const char *ke
 	return pl_yaml_deref(v);
 }
 
-/* Whether a layer above I of S has an item of setting KEY with unique key U. */
-static bool
-repeated_above(const struct pl_compose *c, const struct pl_compose_layer *l, size_t n,
-	       size_t i, const char *key, const char *u)
+/* The number of items of value V (a scalar counts as one). */
+static size_t
+count_items(struct fy_node *v)
 {
-	for (size_t j = i + 1; j < n; j++) {
-		bool replace, reset;
-		struct fy_node *v = layer_value(&l[j], NULL, key, &replace, &reset), *item;
-		void *it = NULL;
+	return v == NULL ? 0 : fy_node_is_sequence(v) ? (size_t)fy_node_sequence_item_count(v) : 1;
+}
 
-		if (v == NULL) {
-			continue;
-		}
-		if (!fy_node_is_sequence(v)) {
-			const char *w = unique_key(c, key, v);
+/* One item's unique key and the layer it is in, for pl_compose_each. */
+struct ukey {
+	const char *key;
+	size_t layer;
+};
 
-			if (w != NULL && strcmp(w, u) == 0) {
-				return true;
-			}
-			continue;
-		}
-		while ((item = fy_node_sequence_iterate(v, &it)) != NULL) {
-			const char *w = unique_key(c, key, pl_yaml_deref(item));
-
-			if (w != NULL && strcmp(w, u) == 0) {
-				return true;
-			}
+/* Whether an entry of K (N of them) in a layer above I has key U. */
+static bool
+repeated_above(const struct ukey *k, size_t n, size_t i, const char *u)
+{
+	for (size_t j = 0; j < n; j++) {
+		if (k[j].layer > i && k[j].key != NULL && strcmp(k[j].key, u) == 0) {
+			return true;
 		}
 	}
 	return false;
@@ -666,8 +697,9 @@ pl_compose_each(const struct pl_compose *c, const struct pl_compose_service *s,
 {
 	struct pl_compose_layer one;
 	const struct pl_compose_layer *l;
-	size_t n = layers(s, &one, &l), from = 0;
+	size_t n = layers(s, &one, &l), from = 0, nkeys = 0;
 	bool replaces = strcmp(key, "command") == 0 || strcmp(key, "entrypoint") == 0;
+	struct ukey *keys = NULL;
 
 	/* The lowest layer that counts: above the highest reset or replacing value. */
 	for (size_t i = n; i-- > 0;) {
@@ -683,7 +715,37 @@ pl_compose_each(const struct pl_compose *c, const struct pl_compose_service *s,
 			break;
 		}
 	}
-	for (size_t i = from; i < n; i++) {
+	/* The unique keys of every item, when more than one layer counts and the items are
+	 * few enough to compare pairwise. */
+	for (size_t i = from; i < n && from + 1 < n; i++) {
+		bool replace, reset;
+
+		nkeys += count_items(layer_value(&l[i], NULL, key, &replace, &reset));
+	}
+	if (from + 1 < n && nkeys > 0 && nkeys <= PL_MAX_COMPOSE_MERGE_ITEMS) {
+		size_t k = 0;
+
+		keys = pl_arena_alloc(c->arena, nkeys * sizeof(*keys));
+		for (size_t i = from; i < n; i++) {
+			bool replace, reset;
+			struct fy_node *v = layer_value(&l[i], NULL, key, &replace, &reset), *item;
+			void *it = NULL;
+
+			if (v != NULL && !fy_node_is_sequence(v) && k < nkeys) {
+				keys[k].layer = i;
+				keys[k++].key = unique_key(c, key, v);
+			}
+			while (v != NULL && fy_node_is_sequence(v) && k < nkeys &&
+			       (item = fy_node_sequence_iterate(v, &it)) != NULL) {
+				keys[k].layer = i;
+				keys[k++].key = unique_key(c, key, pl_yaml_deref(item));
+			}
+		}
+		nkeys = k;
+	} else {
+		nkeys = 0;
+	}
+	for (size_t i = from, k = 0; i < n; i++) {
 		bool replace, reset;
 		struct fy_node *v = layer_value(&l[i], NULL, key, &replace, &reset), *item;
 		void *it = NULL;
@@ -692,22 +754,20 @@ pl_compose_each(const struct pl_compose *c, const struct pl_compose_service *s,
 			continue;
 		}
 		if (!fy_node_is_sequence(v)) {
-			const char *u = i + 1 < n ? unique_key(c, key, v) : NULL;
+			const char *u = k < nkeys ? keys[k++].key : NULL;
 
-			if ((u == NULL || !repeated_above(c, l, n, i, key, u)) && !fn(v, ctx)) {
+			if ((u == NULL || !repeated_above(keys, nkeys, i, u)) && !fn(v, ctx)) {
 				return;
 			}
 			continue;
 		}
 		while ((item = fy_node_sequence_iterate(v, &it)) != NULL) {
-			const char *u;
+			const char *u = k < nkeys ? keys[k++].key : NULL;
 
-			item = pl_yaml_deref(item);
-			u = i + 1 < n ? unique_key(c, key, item) : NULL;
-			if (u != NULL && repeated_above(c, l, n, i, key, u)) {
+			if (u != NULL && repeated_above(keys, nkeys, i, u)) {
 				continue;
 			}
-			if (!fn(item, ctx)) {
+			if (!fn(pl_yaml_deref(item), ctx)) {
 				return;
 			}
 		}
@@ -747,9 +807,19 @@ pl_compose_each_entry(const struct pl_compose *c, const struct pl_compose_servic
 {
 	struct pl_compose_layer one;
 	const struct pl_compose_layer *l;
-	size_t n = layers(s, &one, &l);
+	size_t n = layers(s, &one, &l), total = 0;
 	struct seen sn = { 0 };
+	bool dedupe;
 
+	/* Names are compared only across files, and only when they are few enough. */
+	for (size_t i = 0; i < n && n > 1; i++) {
+		bool replace, reset;
+		struct fy_node *v = layer_value(&l[i], parent, key, &replace, &reset);
+
+		total += v != NULL && fy_node_is_mapping(v) ? (size_t)fy_node_mapping_item_count(v)
+							    : count_items(v);
+	}
+	dedupe = n > 1 && total <= PL_MAX_COMPOSE_MERGE_ITEMS;
 	while (n-- > 0) {
 		bool replace, reset;
 		struct fy_node *v = layer_value(&l[n], parent, key, &replace, &reset), *k, *e;
@@ -764,7 +834,7 @@ pl_compose_each_entry(const struct pl_compose *c, const struct pl_compose_servic
 			while (pl_yaml_next(&it, &k, &e)) {
 				const char *name = pl_compose_raw(c, k);
 
-				if (name != NULL && seen_add(c->arena, &sn, name)) {
+				if (name != NULL && (!dedupe || seen_add(c->arena, &sn, name))) {
 					fn(name, k, e, pl_compose_raw(c, e), ctx);
 				}
 			}
@@ -780,7 +850,7 @@ pl_compose_each_entry(const struct pl_compose *c, const struct pl_compose_servic
 				}
 				eq = strchr(t, '=');
 				name = eq ? pl_arena_strndup(c->arena, t, (size_t)(eq - t)) : t;
-				if (seen_add(c->arena, &sn, name)) {
+				if (!dedupe || seen_add(c->arena, &sn, name)) {
 					fn(name, e, e, eq ? eq + 1 : NULL, ctx);
 				}
 			}
