@@ -302,18 +302,76 @@ struct chain {
 	size_t n;
 };
 
+/* The service definitions of one file sorted by name, built on first use, so that a
+ * file of many services that extend one another is resolved in n log n. */
+struct def {
+	const char *name;
+	struct fy_node *key, *node;
+};
+struct defs {
+	struct def *v;
+	size_t n;
+	bool built;
+};
+
+static int
+cmp_def(const void *a, const void *b)
+{
+	return strcmp(((const struct def *)a)->name, ((const struct def *)b)->name);
+}
+
+/* The definition of service NAME in file F: its key in *KEY and value in *NODE; false when
+ * F does not define it. */
+static bool
+find_def(struct pl_compose *c, struct defs *idx, size_t f, const char *name,
+	 struct fy_node **key, struct fy_node **node)
+{
+	struct defs *d = &idx[f];
+	struct def k = { .name = name }, *hit;
+
+	if (!d->built) {
+		struct pl_yaml_error err;
+		struct fy_node *services, *skey, *kn, *vn;
+		struct pl_yaml_iter it;
+		int bad;
+
+		d->built = true;
+		services = services_of(c, f, &skey, &err, &bad);
+		if (services != NULL) {
+			size_t cap = (size_t)fy_node_mapping_item_count(services);
+
+			d->v = pl_arena_alloc(c->arena, (cap + 1) * sizeof(*d->v));
+			pl_yaml_iter_init(&it, services);
+			while (d->n < cap && pl_yaml_next(&it, &kn, &vn)) {
+				const char *sname = pl_yaml_str(kn, c->arena);
+
+				if (sname != NULL) {
+					d->v[d->n].name = sname;
+					d->v[d->n].key = kn;
+					d->v[d->n++].node = vn;
+				}
+			}
+			qsort(d->v, d->n, sizeof(*d->v), cmp_def);
+		}
+	}
+	if (d->n == 0 || (hit = bsearch(&k, d->v, d->n, sizeof(*d->v), cmp_def)) == NULL) {
+		return false;
+	}
+	*key = hit->key;
+	*node = hit->node;
+	return true;
+}
+
 /* Adds to S the layers that definition NODE (named by KEY in file F) brings through its
  * `extends`, lowest first, then the definition itself. */
 static void
-expand(struct pl_compose *c, struct pl_compose_service *s, size_t f, struct fy_node *key,
-       struct fy_node *node, struct chain *ch)
+expand(struct pl_compose *c, struct defs *idx, struct pl_compose_service *s, size_t f,
+       struct fy_node *key, struct fy_node *node, struct chain *ch)
 {
 	struct fy_node *ext = node != NULL ? pl_yaml_get(node, "extends", NULL) : NULL;
-	struct fy_node *at = ext, *services, *skey, *bkey = NULL, *bnode = NULL;
+	struct fy_node *at = ext, *bkey = NULL, *bnode = NULL;
 	const char *base = NULL, *file = NULL;
-	struct pl_yaml_error err;
 	long tf = (long)f;
-	int bad;
 
 	if (ext != NULL && fy_node_is_scalar(ext)) {
 		base = pl_compose_str(c, ext);
@@ -332,11 +390,7 @@ expand(struct pl_compose *c, struct pl_compose_service *s, size_t f, struct fy_n
 		tf = extends_file(c, f, at, file);
 	}
 	if (base != NULL && tf >= 0) {
-		services = services_of(c, (size_t)tf, &skey, &err, &bad);
-		if (services != NULL) {
-			bnode = pl_yaml_get(services, base, &bkey);
-		}
-		if (bkey == NULL) {
+		if (!find_def(c, idx, (size_t)tf, base, &bkey, &bnode)) {
 			diag(c, f, at, "extends names service '%s', which %s does not define",
 			     base, c->files[tf].name);
 			tf = -1;
@@ -362,7 +416,7 @@ expand(struct pl_compose *c, struct pl_compose_service *s, size_t f, struct fy_n
 			ch->file[ch->n] = (size_t)tf;
 			ch->name[ch->n] = base;
 			ch->n++;
-			expand(c, s, (size_t)tf, bkey,
+			expand(c, idx, s, (size_t)tf, bkey,
 			       bnode != NULL && fy_node_is_mapping(bnode) ? bnode : NULL, ch);
 			ch->n--;
 		}
@@ -373,6 +427,8 @@ expand(struct pl_compose *c, struct pl_compose_service *s, size_t f, struct fy_n
 void
 pl_compose_resolve(struct pl_compose *c)
 {
+	struct defs idx[PL_MAX_COMPOSE_FILES] = { { 0 } };
+
 	for (size_t i = 0; i < c->nfiles; i++) {
 		if (c->files[i].dir == NULL) {
 			c->files[i].dir = c->dir;
@@ -396,7 +452,7 @@ pl_compose_resolve(struct pl_compose *c)
 
 				ch.file[0] = old[k].file;
 				ch.name[0] = s->name;
-				expand(c, s, old[k].file, old[k].key, old[k].node, &ch);
+				expand(c, idx, s, old[k].file, old[k].key, old[k].node, &ch);
 			}
 		}
 		for (size_t k = 0; k < s->nlayers; k++) {
