@@ -37,7 +37,12 @@ pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char
 		rule->check_compose(&ck, c);
 	}
 	if (c->nfiles <= 1) {
-		r->suppressed += pl_suppress_apply_yaml(r, first, c->src, c->arena);
+		if (c->src != NULL) {
+			r->suppressed += pl_suppress_apply_yaml(r, first, c->src, c->arena);
+		}
+		return;
+	}
+	if (r->nfindings == first) {
 		return;
 	}
 	/* Each file's ignore comments apply to the findings in that file: the findings are
