@@ -3,6 +3,7 @@
  * turn the result into an exit code for CI.
  */
 #include "cli/cli.h"
+#include "core/limits.h"
 #include "core/xalloc.h"
 #include "engine/baseline.h"
 #include "engine/config.h"
@@ -44,6 +45,9 @@ const struct pl_cmd pl_cmd_scan = {
 		"  --inspect FILE|-       audit the containers described by FILE, the JSON that\n"
 		"                         `docker inspect` prints (repeatable; without PATHs,\n"
 		"                         only these are scanned)\n"
+		"  -f, --file FILE        a Compose file of one project, as for docker compose -f\n"
+		"                         (repeatable: later files override earlier ones; without\n"
+		"                         PATHs, only this project is scanned)\n"
 		"  --no-color             no colour (also when NO_COLOR is set)\n"
 		"  --quiet                findings only, no summary\n"
 		"  --help                 this help\n"
@@ -54,7 +58,10 @@ const struct pl_cmd pl_cmd_scan = {
 		"that hold Kubernetes objects (apiVersion and kind), skipping .git and\n"
 		"node_modules. Any other .yaml/.yml/.json file named on the command line is read\n"
 		"by its content: Kubernetes, Compose, `docker inspect` output (as --inspect), or\n"
-		"skipped with a note (Helm templates too).\n"
+		"skipped with a note (Helm templates too). A folder's compose.yaml (or\n"
+		"docker-compose.yml) and compose.override.yaml (or docker-compose.override.yml)\n"
+		"are scanned together as the project Compose runs there: services merged, each\n"
+		"finding in the file that sets the value. Services with profiles are scanned too.\n"
 		"\n"
 		"docker and podman command lines are audited in *.sh files, Makefile and *.mk\n"
 		"recipes and the shell code blocks of *.md files (README.md, docs) that mention\n"
@@ -96,7 +103,37 @@ struct worker {
 	atomic_size_t *next; /* the next file to take, shared by the workers */
 	const char *stdin_name;
 	const struct pl_scan_opts *so;
+	char ***projects; /* per file: NULL, or the files of the Compose project it heads */
+	const bool *skip; /* per file: scanned as part of another file's project */
 };
+
+/* PATH as shown: "./Dockerfile" reads as "Dockerfile". */
+static const char *
+shown(const char *path)
+{
+	while (path[0] == '.' && path[1] == '/' && path[2] != '\0') {
+		path += 2;
+	}
+	return path;
+}
+
+/* Scans the Compose project made of FILES (NULL-terminated, the base first). */
+static void
+scan_project(struct worker *w, char **files)
+{
+	const char *display[PL_MAX_COMPOSE_FILES + 1];
+	size_t n = 0;
+
+	while (files[n] != NULL && n < PL_MAX_COMPOSE_FILES + 1) {
+		display[n] = shown(files[n]);
+		if (strcmp(files[n], "-") == 0) {
+			display[n] = pl_cli_input_kind(w->stdin_name) == PL_IN_COMPOSE ?
+					     w->stdin_name : "compose.yaml";
+		}
+		n++;
+	}
+	pl_scan_compose_files(&w->r, (const char *const *)files, display, n, w->so);
+}
 
 /* Takes files from the shared counter until none is left, into the worker's own report:
  * files differ in cost by a hundred times, so workers that take the next free file finish
@@ -109,6 +146,14 @@ work(void *arg)
 
 	while ((i = atomic_fetch_add_explicit(w->next, 1, memory_order_relaxed)) < w->nfiles) {
 		const char *display = strcmp(w->files[i], "-") == 0 ? w->stdin_name : w->files[i];
+
+		if (w->skip[i]) {
+			continue;
+		}
+		if (w->projects[i] != NULL) {
+			scan_project(w, w->projects[i]);
+			continue;
+		}
 
 		/* "./Dockerfile" reads as "Dockerfile": drop a leading "./" for display. */
 		while (display[0] == '.' && display[1] == '/' && display[2] != '\0') {
@@ -157,7 +202,7 @@ merge(struct pl_report *r, struct pl_report *from)
  * whose reports the caller finishes after writing R. */
 static size_t
 scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
-	 const char *stdin_name, const struct pl_scan_opts *so)
+	 const char *stdin_name, const struct pl_scan_opts *so, char ***projects, const bool *skip)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	atomic_size_t next = 0;
@@ -180,6 +225,8 @@ scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
 		w[k].next = &next;
 		w[k].stdin_name = stdin_name;
 		w[k].so = so;
+		w[k].projects = projects;
+		w[k].skip = skip;
 	}
 	/* Worker 0 is this thread; a thread that cannot start leaves its share to it. */
 	for (k = 1; k < n; k++) {
@@ -198,6 +245,91 @@ scan_all(struct pl_report *r, struct worker *w, char **files, size_t nfiles,
 		merge(r, &w[k].r);
 	}
 	return n;
+}
+
+/* The file names Compose reads from a folder by default, in its order of preference: the
+ * first base file found, then the first override file found. */
+static const char *const base_names[] = {
+	"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml", NULL
+};
+static const char *const override_names[] = {
+	"compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
+	"docker-compose.override.yaml", NULL
+};
+
+/* The rank of PATH's file name in NAMES, or -1. */
+static int
+rank(const char *path, const char *const *names)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+
+	for (int i = 0; names[i] != NULL; i++) {
+		if (strcmp(base, names[i]) == 0) {
+			return i;
+		}
+	}
+	return -1;
+}
+
+static size_t
+dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash != NULL ? (size_t)(slash - path) : 0;
+}
+
+static char **sort_files; /* for cmp_by_dir: qsort has no context argument */
+
+static int
+cmp_by_dir(const void *a, const void *b)
+{
+	const char *x = sort_files[*(const size_t *)a], *y = sort_files[*(const size_t *)b];
+	size_t n = dir_len(x), m = dir_len(y);
+	int c = memcmp(x, y, n < m ? n : m);
+
+	return c != 0 ? c : n < m ? -1 : n > m ? 1 : 0;
+}
+
+/* Groups each folder's default Compose file with its override file, as `docker compose`
+ * run in that folder reads them: PROJECTS[i] gets the pair for the base file, SKIP[k]
+ * is set for the override. Other Compose files are scanned alone. */
+static void
+group_projects(char **files, size_t nfiles, char ***projects, bool *skip)
+{
+	size_t *idx = pl_xcalloc(nfiles + 1, sizeof(*idx)), n = 0, i, j;
+
+	for (i = 0; i < nfiles; i++) {
+		if (rank(files[i], base_names) >= 0 || rank(files[i], override_names) >= 0) {
+			idx[n++] = i;
+		}
+	}
+	sort_files = files;
+	qsort(idx, n, sizeof(*idx), cmp_by_dir);
+	for (i = 0; i < n; i = j) {
+		long base = -1, over = -1;
+		int br = 99, orank = 99;
+
+		for (j = i; j < n && cmp_by_dir(&idx[i], &idx[j]) == 0; j++) {
+			int b = rank(files[idx[j]], base_names), o = rank(files[idx[j]], override_names);
+
+			if (b >= 0 && b < br) {
+				br = b;
+				base = (long)idx[j];
+			}
+			if (o >= 0 && o < orank) {
+				orank = o;
+				over = (long)idx[j];
+			}
+		}
+		if (base >= 0 && over >= 0) {
+			projects[base] = pl_xcalloc(3, sizeof(char *));
+			projects[base][0] = files[base];
+			projects[base][1] = files[over];
+			skip[over] = true;
+		}
+	}
+	free(idx);
 }
 
 static char *
@@ -233,7 +365,10 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	const char **build_args = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	const char **inspects = pl_xcalloc((size_t)argc + 1, sizeof(char *));
-	size_t ninspects = 0, nstdin = 0;
+	char **project = pl_xcalloc((size_t)argc + 1, sizeof(char *));
+	char ***projects = NULL;
+	bool *skip = NULL;
+	size_t ninspects = 0, nstdin = 0, nproject = 0;
 	bool stdin_named = false;
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0, nbuild = 0, npaths = 0, i, nworkers = 0;
@@ -292,6 +427,19 @@ scan_main(int argc, char **argv, bool baseline_mode)
 				goto done_early;
 			}
 			inspects[ninspects++] = v;
+		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--file", &v)) != 0 ||
+			   (o = pl_cli_opt_value(argc, argv, &k, "-f", &v)) != 0) {
+			if (o < 0 || v[0] == '\0') {
+				rc = pl_cli_usage_error(cmd, "-f needs a Compose file (or - for "
+							"standard input)");
+				goto done_early;
+			}
+			if (nproject >= PL_MAX_COMPOSE_FILES) {
+				rc = pl_cli_usage_error(cmd, "at most %u Compose files make a "
+							"project", PL_MAX_COMPOSE_FILES);
+				goto done_early;
+			}
+			project[nproject++] = (char *)v;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--target", &v)) != 0) {
 			if (o < 0) {
 				rc = pl_cli_usage_error(cmd, "--target needs a stage name");
@@ -328,11 +476,14 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			goto done_early;
 		}
 	}
-	if (npaths == 0 && ninspects == 0) {
+	if (npaths == 0 && ninspects == 0 && nproject == 0) {
 		paths[npaths++] = ".";
 	}
 	for (i = 0; i < npaths; i++) {
 		nstdin += strcmp(paths[i], "-") == 0;
+	}
+	for (i = 0; i < nproject; i++) {
+		nstdin += strcmp(project[i], "-") == 0;
 	}
 	for (i = 0; i < ninspects; i++) {
 		nstdin += strcmp(inspects[i], "-") == 0;
@@ -347,7 +498,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	so.build_args = build_args;
 	pl_config_init(&cfg);
 	pl_report_init(&r);
-	v = npaths > 0 ? paths[0] : inspects[0];
+	v = npaths > 0 ? paths[0] : nproject > 0 ? project[0] : inspects[0];
 	if (config_path == NULL && strcmp(v, "-") != 0) {
 		config_path = found = pl_config_find(v);
 	}
@@ -375,6 +526,18 @@ scan_main(int argc, char **argv, bool baseline_mode)
 		}
 	}
 	so.images = &images;
+	if (nproject > 0) {
+		/* -f files make one project, scanned as one more input. */
+		files = pl_xrealloc(files, (nfiles + 1) * sizeof(*files));
+		files[nfiles++] = pl_xstrdup(project[0]);
+	}
+	projects = pl_xcalloc(nfiles + 1, sizeof(*projects));
+	skip = pl_xcalloc(nfiles + 1, sizeof(*skip));
+	group_projects(files, nproject > 0 ? nfiles - 1 : nfiles, projects, skip);
+	if (nproject > 0) {
+		projects[nfiles - 1] = pl_xcalloc(nproject + 1, sizeof(char *));
+		memcpy(projects[nfiles - 1], project, nproject * sizeof(char *));
+	}
 	if (output != NULL) {
 		out = fopen(output, "w");
 		if (out == NULL) {
@@ -385,7 +548,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	}
 	oo.color = fmt == &pl_format_text && pl_cli_use_color(out, no_color);
 	oo.base_dir = cwd();
-	nworkers = scan_all(&r, workers, files, nfiles, stdin_name, &so);
+	nworkers = scan_all(&r, workers, files, nfiles, stdin_name, &so, projects, skip);
 	for (i = 0; i < ninspects; i++) {
 		const char *display = inspects[i];
 
@@ -442,7 +605,10 @@ done_files:
 	pl_image_index_finish(&images);
 	for (i = 0; i < nfiles; i++) {
 		free(files[i]);
+		free(projects != NULL ? projects[i] : NULL);
 	}
+	free(projects);
+	free(skip);
 	free(files);
 done_report:
 	/* Errors found before the scan (configuration, baseline) go to stderr here. */
@@ -463,6 +629,7 @@ done_report:
 	pl_config_finish(&cfg);
 	free(found);
 done_early:
+	free(project);
 	free(inspects);
 	free(paths);
 	free(build_args);

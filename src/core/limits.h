@@ -75,6 +75,24 @@
  * ones and keeps libfyaml's tree (several times the text) bounded. */
 #define PL_MAX_COMPOSE_BYTES (4u * 1024u * 1024u)
 
+/* Most files in one Compose project: the -f files plus the files that `extends` names.
+ * Real projects have two to five; the bound keeps a project's memory a small multiple of
+ * PL_MAX_COMPOSE_BYTES' worth of trees. */
+#define PL_MAX_COMPOSE_FILES 16u
+
+/* Longest `extends` chain followed (a service extending one extending another ...).
+ * Real chains are one or two deep; a longer one is reported as an error, as is a cycle. */
+#define PL_MAX_COMPOSE_EXTENDS 8u
+
+/* Most definitions of one service (the files that define it and the services it
+ * extends): PL_MAX_COMPOSE_FILES files, each adding at most a chain. */
+#define PL_MAX_COMPOSE_LAYERS 64u
+
+/* Most items of one service setting (ports, volumes, environment ...) compared pairwise
+ * when files merge: real settings have tens. Past this the items are all visited, as if
+ * none repeated, so that a hostile file costs linear time. */
+#define PL_MAX_COMPOSE_MERGE_ITEMS 1024u
+
 /* Longest .dockerignore line Docker reads: its line scanner (Go's bufio.Scanner) stops
  * with "token too long" at 64 KiB, and the build fails. Not a plimsoll choice. */
 #define PL_MAX_IGNORE_LINE_BYTES 65535u

@@ -128,6 +128,11 @@ int pl_scan_compose(struct pl_report *r, const char *path, const char *display,
 		    const struct pl_scan_opts *o);
 int pl_scan_compose_source(struct pl_report *r, const struct pl_source *src, const char *name,
 			   const struct pl_scan_opts *o);
+/* Scans the project made of the N Compose files PATHS (shown as DISPLAYS) as `docker
+ * compose -f PATHS[0] -f PATHS[1] ...` reads it: the services merged, each finding in the
+ * file where the deciding value is written. */
+int pl_scan_compose_files(struct pl_report *r, const char *const *paths,
+			  const char *const *displays, size_t n, const struct pl_scan_opts *o);
 
 /* Runs every Compose rule that CFG leaves on for FILE, then applies its ignore comments. */
 void pl_run_compose_rules(struct pl_report *r, const struct pl_compose *c, const char *file,

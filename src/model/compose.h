@@ -5,6 +5,16 @@
  * read values (pl_compose_str follows aliases and merge keys) and one way to place a
  * finding (pl_compose_span: on the value when it is a scalar, else on its key, else on
  * the service's name).
+ *
+ * A project is one or more files, as `docker compose -f a.yaml -f b.yaml` reads them (and
+ * compose.yaml with compose.override.yaml by default). The files are not merged into a
+ * new tree: a service is the list of its definitions (layers), lowest precedence first --
+ * the services it extends, then each file that defines it in order -- and every lookup
+ * consults the layers as the Compose specification's merge rules say: mappings merge key
+ * by key, scalars and commands are overridden, sequences are appended, ports, volumes,
+ * secrets and configs are unique by key. Every node a lookup returns is a node of one of
+ * the files, so a finding points at the file and line where the deciding value is
+ * written (pl_compose_place).
  */
 #ifndef PL_MODEL_COMPOSE_H
 #define PL_MODEL_COMPOSE_H
@@ -18,10 +28,39 @@
 #include "parse/dotenv.h"
 #include "parse/yaml.h"
 
+/* One file of the project. */
+struct pl_compose_file {
+	const struct pl_source *src;
+	const char *name; /* as findings show it */
+	const char *dir;  /* its folder, for `extends: file:`; NULL when not on disk */
+	struct pl_yaml yaml;
+	bool owned;       /* src was read by the model (a file named by `extends`) */
+};
+
+/* One definition of a service. */
+struct pl_compose_layer {
+	struct fy_node *key;  /* the name's key node */
+	struct fy_node *node; /* its mapping; NULL for `name:` with no settings */
+	size_t file;          /* index in the project's files */
+};
+
 struct pl_compose_service {
 	const char *name;
-	struct fy_node *key;  /* the name's key node, for positions */
-	struct fy_node *node; /* its mapping; NULL for `name:` with no settings */
+	struct fy_node *key;  /* the name's key node in the first file that defines the
+			       * service, for positions (and findings about a missing
+			       * setting) */
+	struct fy_node *node; /* its mapping there; NULL for `name:` with no settings */
+	struct pl_compose_layer *layers; /* lowest precedence first */
+	size_t nlayers, cap;
+	bool has_profiles; /* started only when one of its profiles is enabled */
+};
+
+/* An error found while putting the project together (`extends` that cannot be followed):
+ * the service keeps the definitions that could be read, and is still checked. */
+struct pl_compose_diag {
+	const char *file;
+	uint32_t line, col;
+	const char *message;
 };
 
 /* What the Dockerfile of a service with `build:` says about the image it builds, so that
@@ -46,7 +85,11 @@ struct pl_compose {
 	struct pl_yaml yaml;
 	struct fy_node *services_key; /* the `services:` key, NULL when absent */
 	struct pl_compose_service *services;
-	size_t nservices;
+	size_t nservices, cap;
+	struct pl_compose_file *files; /* files[0] is the base file (src, yaml above) */
+	size_t nfiles, files_cap;
+	struct pl_compose_diag *diags;
+	size_t ndiags, diags_cap;
 };
 
 /* Loads SRC as a Compose file. Returns 0, or -1 with *ERR (invalid YAML, or a shape no
@@ -55,8 +98,61 @@ int pl_compose_build(const struct pl_source *src, struct pl_arena *a, struct pl_
 		     struct pl_yaml_error *err);
 void pl_compose_finish(struct pl_compose *c);
 
-/* Setting KEY of service S (aliases and merge keys followed), NULL when unset; *KEY_NODE
- * gets the key's node when given. */
+/* Building a project: pl_compose_init, pl_compose_add for each file in order (the first
+ * is the base), then pl_compose_resolve once (c->dir and c->env set) to follow `extends`.
+ * pl_compose_build does all three for one file that is not on disk. pl_compose_add
+ * returns -1 with *ERR as pl_compose_build does; its SRC and NAME must outlive C. */
+void pl_compose_init(struct pl_compose *c, struct pl_arena *a);
+int pl_compose_add(struct pl_compose *c, const struct pl_source *src, const char *name,
+		   struct pl_yaml_error *err);
+void pl_compose_resolve(struct pl_compose *c);
+
+/* The index of the file that node N belongs to (0 when N is NULL or not the project's). */
+size_t pl_compose_file_of(const struct pl_compose *c, struct fy_node *n);
+
+/* Setting PATH (keys, NULL-terminated) of service S: the value of the highest layer that
+ * sets the whole path, as merged mappings give it; NULL when none does. A `!reset` value
+ * makes the setting unset from there down. *KEY_NODE gets the last key's node. */
+struct fy_node *pl_compose_getp(const struct pl_compose_service *s, struct fy_node **key_node,
+				...) __attribute__((sentinel));
+
+/* Calls FN for each item of sequence setting KEY of S (a scalar counts as a one-item
+ * sequence) as the merged sequence holds them: items of lower layers first; a layer whose
+ * value is tagged `!override`, and the shell commands (command, entrypoint), replace the
+ * lower ones; an item that a higher layer repeats (the same text, or for ports, volumes,
+ * secrets and configs the same unique key) is visited once, at the highest layer. Stops
+ * when FN returns false. */
+void pl_compose_each(const struct pl_compose *c, const struct pl_compose_service *s,
+		     const char *key, bool (*fn)(struct fy_node *item, void *ctx), void *ctx);
+
+/* Calls FN for each entry of mapping-like setting KEY of S (environment, labels,
+ * build.args with PARENT "build", ...), in mapping form or as a list of NAME=VALUE: the
+ * entries of every layer, each name once, from the highest layer that sets it. VALUE is
+ * the item itself in list form; TEXT is the value as written (NULL for `NAME` or
+ * `NAME:` without a value). */
+void pl_compose_each_entry(const struct pl_compose *c, const struct pl_compose_service *s,
+			   const char *parent, const char *key,
+			   void (*fn)(const char *name, struct fy_node *key, struct fy_node *value,
+				      const char *text, void *ctx),
+			   void *ctx);
+
+/* A `secrets:` or `configs:` item of a service in either syntax: the short "NAME" or the
+ * long mapping with source, target, uid, gid and mode. */
+struct pl_compose_ref {
+	struct fy_node *node;   /* the item, for positions */
+	const char *source;     /* the top-level secret or config it grants */
+	const char *target;     /* where it appears: as written, or /run/secrets/NAME for a
+				 * secret and /NAME for a config when not given */
+	struct fy_node *mode;   /* the long syntax's mode; NULL when absent */
+};
+/* Calls FN for each secret (KEY "secrets") or config (KEY "configs") of S. */
+void pl_compose_each_ref(const struct pl_compose *c, const struct pl_compose_service *s,
+			 const char *key, bool (*fn)(const struct pl_compose_ref *ref, void *ctx),
+			 void *ctx);
+
+/* Setting KEY of service S (aliases and merge keys followed) from the highest layer that
+ * sets it, NULL when unset; *KEY_NODE gets the key's node when given. A mapping value is
+ * that layer's alone: read nested settings with pl_compose_getp. */
 struct fy_node *pl_compose_get(const struct pl_compose_service *s, const char *key,
 			       struct fy_node **key_node);
 
@@ -79,5 +175,9 @@ const struct pl_compose_image *pl_compose_image(const struct pl_compose *c,
  * name. */
 void pl_compose_span(const struct pl_compose *c, const struct pl_compose_service *s,
 		     struct fy_node *node, struct fy_node *key, uint32_t *off, uint32_t *end);
+/* The same, and *FILE gets the index of the file the place is in. */
+void pl_compose_place(const struct pl_compose *c, const struct pl_compose_service *s,
+		      struct fy_node *node, struct fy_node *key, size_t *file, uint32_t *off,
+		      uint32_t *end);
 
 #endif

@@ -45,7 +45,7 @@ const struct pl_rule rule_dc0001 = {
 	.refs = (const char *const[]){
 		"https://docs.docker.com/reference/compose-file/services/#privileged",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Privileged Containers Enabled", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -31,13 +31,15 @@ check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
 		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *k, *n = pl_compose_get(s, "cap_drop", &k);
+		struct fy_node *k;
 		bool all = false;
+
+		pl_compose_get(s, "cap_drop", &k);
 
 		if (pl_yaml_true(pl_dc_str(c, s, "privileged", NULL, NULL))) {
 			continue; /* DC0001 says more */
 		}
-		pl_dc_each(n, has_all, &all);
+		pl_compose_each(c, s, "cap_drop", has_all, &all);
 		if (!all) {
 			pl_dc_report(ck, s, NULL, k, "service '%s' keeps Docker's default "
 				     "capabilities: drop them with cap_drop: [ALL]", s->name);

@@ -30,13 +30,15 @@ check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
 		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *k, *n = pl_compose_get(s, "security_opt", &k);
+		struct fy_node *k;
 		bool set = false;
+
+		pl_compose_get(s, "security_opt", &k);
 
 		if (pl_yaml_true(pl_dc_str(c, s, "privileged", NULL, NULL))) {
 			continue; /* DC0001 says more */
 		}
-		pl_dc_each(n, nnp, &set);
+		pl_compose_each(c, s, "security_opt", nnp, &set);
 		if (!set) {
 			pl_dc_report(ck, s, NULL, k, "service '%s' does not set "
 				     "no-new-privileges: setuid binaries can raise a process's "
@@ -69,7 +71,7 @@ const struct pl_rule rule_dc0004 = {
 		"https://docs.docker.com/reference/compose-file/services/#security_opt",
 		"https://docs.docker.com/reference/cli/docker/container/run/#security-opt",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:No New Privileges Not Set", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

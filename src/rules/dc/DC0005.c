@@ -39,7 +39,7 @@ check(struct pl_check *ck, const struct pl_compose *c)
 	for (size_t i = 0; i < c->nservices; i++) {
 		struct item_ctx x = { ck, c, &c->services[i] };
 
-		pl_dc_each(pl_compose_get(&c->services[i], "security_opt", NULL), item, &x);
+		pl_compose_each(c, &c->services[i], "security_opt", item, &x);
 	}
 }
 
@@ -73,7 +73,7 @@ const struct pl_rule rule_dc0005 = {
 		"https://docs.docker.com/engine/security/seccomp/",
 		"https://docs.docker.com/engine/security/apparmor/",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Default Seccomp Profile Disabled", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -59,7 +59,10 @@ const struct pl_rule rule_dc0007 = {
 		"https://docs.docker.com/reference/compose-file/services/#ipc",
 		"https://docs.docker.com/reference/compose-file/services/#userns_mode",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Host Namespace is Shared",
+					 "kics:Shared Host IPC Namespace",
+					 "kics:Shared Host Network Namespace",
+					 "kics:Shared Host User Namespace", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -34,7 +34,7 @@ check(struct pl_check *ck, const struct pl_compose *c)
 	for (size_t i = 0; i < c->nservices; i++) {
 		struct item_ctx x = { ck, c, &c->services[i] };
 
-		pl_dc_each(pl_compose_get(&c->services[i], "volumes", NULL), item, &x);
+		pl_compose_each(c, &c->services[i], "volumes", item, &x);
 	}
 }
 
@@ -69,7 +69,7 @@ const struct pl_rule rule_dc0008 = {
 		"https://docs.docker.com/reference/compose-file/services/#volumes",
 		"https://docs.docker.com/engine/security/#docker-daemon-attack-surface",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Docker Socket Mounted In Container", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

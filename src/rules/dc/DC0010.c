@@ -73,7 +73,7 @@ const struct pl_rule rule_dc0010 = {
 		"https://docs.docker.com/reference/compose-file/services/#ports",
 		"https://docs.docker.com/engine/network/packet-filtering-firewalls/",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Container Traffic Not Bound To Host Interface", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

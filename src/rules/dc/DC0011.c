@@ -46,44 +46,25 @@ struct item_ctx {
 	const struct pl_compose_service *s;
 };
 
-/* environment: [NAME=value, ...] */
-static bool
-item(struct fy_node *n, void *ctx)
+/* Each entry of environment:, mapping or NAME=value list, across the project's files. */
+static void
+entry(const char *name, struct fy_node *key, struct fy_node *value, const char *text,
+      void *ctx)
 {
 	struct item_ctx *x = ctx;
-	const char *t = pl_compose_raw(x->c, n), *eq;
 
-	if (t != NULL && (eq = strchr(t, '=')) != NULL && eq > t) {
-		char *name = pl_arena_strndup(x->c->arena, t, (size_t)(eq - t));
-
-		check_var(x->ck, x->c, x->s, name, n, n, eq + 1);
+	if (name[0] != '\0') {
+		check_var(x->ck, x->c, x->s, name, key, value, text);
 	}
-	return true;
 }
 
 static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
-		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *env = pl_compose_get(s, "environment", NULL), *k, *v;
+		struct item_ctx x = { ck, c, &c->services[i] };
 
-		if (env != NULL && fy_node_is_mapping(env)) {
-			struct pl_yaml_iter it;
-
-			pl_yaml_iter_init(&it, env);
-			while (pl_yaml_next(&it, &k, &v)) {
-				const char *name = pl_compose_raw(c, k);
-
-				if (name != NULL) {
-					check_var(ck, c, s, name, k, v, pl_compose_raw(c, v));
-				}
-			}
-		} else {
-			struct item_ctx x = { ck, c, s };
-
-			pl_dc_each(env, item, &x);
-		}
+		pl_compose_each_entry(c, &c->services[i], NULL, "environment", entry, &x);
 	}
 }
 

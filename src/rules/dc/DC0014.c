@@ -46,7 +46,7 @@ const struct pl_rule rule_dc0014 = {
 		"https://docs.docker.com/reference/compose-file/services/#mem_limit",
 		"https://docs.docker.com/reference/compose-file/deploy/#resources",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Memory Not Limited", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -1,5 +1,7 @@
 /*
  * DC0015.c -- service has no process limit.
+ *
+ * A limit of -1 or 0 is no limit: Docker reads both as unlimited.
  */
 #include "core/str.h"
 #include "rules/dc/util.h"
@@ -13,9 +15,15 @@ check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
 		const struct pl_compose_service *s = &c->services[i];
+		struct fy_node *n = pl_dc_limit(s, "pids", "pids_limit");
+		const char *v = pl_compose_str(c, n);
 
-		if (pl_dc_limit(s, "pids", "pids_limit") == NULL) {
+		if (n == NULL) {
 			pl_dc_report(ck, s, NULL, NULL, "service '%s' has no process limit: a fork bomb can exhaust the host's process table", s->name);
+		} else if (v != NULL && (strcmp(v, "-1") == 0 || strcmp(v, "0") == 0)) {
+			pl_dc_report(ck, s, n, NULL, "service '%s' sets its process limit to %s, which "
+				     "is no limit: a fork bomb can exhaust the host's process table",
+				     s->name, v);
 		}
 	}
 }
@@ -45,7 +53,7 @@ const struct pl_rule rule_dc0015 = {
 		"https://docs.docker.com/reference/compose-file/services/#pids_limit",
 		"https://docs.docker.com/reference/compose-file/deploy/#resources",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Pids Limit Not Set", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

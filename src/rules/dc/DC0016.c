@@ -11,14 +11,17 @@
 static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
-	struct fy_node *k, *v = c->yaml.root ? pl_yaml_get(c->yaml.root, "version", &k) : NULL;
-	uint32_t off, end;
+	static const struct pl_compose_service none = { .name = "" };
 
-	if (v != NULL || k != NULL) {
-		if (!pl_yaml_span(c->src, k, &off, &end)) {
-			return;
+	/* In every file of the project: each is read by Compose. */
+	for (size_t i = 0; i < c->nfiles; i++) {
+		struct fy_node *root = c->files[i].yaml.root, *k = NULL;
+		struct fy_node *v = root ? pl_yaml_get(root, "version", &k) : NULL;
+
+		if ((v != NULL || k != NULL) && k != NULL && fy_node_is_scalar(k)) {
+			pl_dc_report(ck, &none, k, NULL,
+				     "the top-level version is obsolete and ignored");
 		}
-		pl_check_report(ck, off, end, "the top-level version is obsolete and ignored");
 	}
 }
 

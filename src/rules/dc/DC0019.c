@@ -46,7 +46,7 @@ const struct pl_rule rule_dc0019 = {
 		"https://docs.docker.com/reference/compose-file/deploy/#resources",
 		"https://docs.docker.com/reference/compose-file/services/#cpus",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Cpus Not Limited", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -62,7 +62,7 @@ const struct pl_rule rule_dc0020 = {
 		"https://docs.docker.com/reference/compose-file/services/#healthcheck",
 		"https://docs.docker.com/reference/dockerfile/#healthcheck",
 		NULL },
-	.peers = (const char *const[]){ NULL },
+	.peers = (const char *const[]){ "kics:Healthcheck Not Set", NULL },
 	.inputs = PL_IN_COMPOSE,
 	.check_compose = check,
 };

@@ -32,44 +32,38 @@ report(struct pl_check *ck, const struct pl_compose_service *s, struct fy_node *
 		     "when its health check passes", s->name, dep);
 }
 
+struct dep_ctx {
+	struct pl_check *ck;
+	const struct pl_compose *c;
+	const struct pl_compose_service *s;
+};
+
+/* One entry of depends_on: a name in list form, or NAME: {condition: ...}. */
+static void
+dep(const char *name, struct fy_node *key, struct fy_node *value, const char *text, void *ctx)
+{
+	struct dep_ctx *x = ctx;
+	struct fy_node *cn = NULL;
+	const char *cond = NULL;
+
+	(void)text;
+	value = pl_yaml_deref(value);
+	if (value != NULL && fy_node_is_mapping(value)) {
+		cn = pl_yaml_get(value, "condition", NULL);
+		cond = pl_compose_str(x->c, cn);
+	}
+	if ((cond == NULL || pl_streq(cond, "service_started")) && has_health(x->c, name)) {
+		report(x->ck, x->s, cn != NULL ? cn : key, name);
+	}
+}
+
 static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
-		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *deps = pl_compose_get(s, "depends_on", NULL), *k, *v;
+		struct dep_ctx x = { ck, c, &c->services[i] };
 
-		if (deps == NULL) {
-			continue;
-		}
-		if (fy_node_is_sequence(deps)) {
-			void *it = NULL;
-
-			while ((v = fy_node_sequence_iterate(deps, &it)) != NULL) {
-				const char *name = pl_compose_str(c, pl_yaml_deref(v));
-
-				if (name != NULL && has_health(c, name)) {
-					report(ck, s, v, name);
-				}
-			}
-		} else if (fy_node_is_mapping(deps)) {
-			struct pl_yaml_iter it;
-
-			pl_yaml_iter_init(&it, deps);
-			while (pl_yaml_next(&it, &k, &v)) {
-				const char *name = pl_compose_str(c, k), *cond = NULL;
-				struct fy_node *cn = NULL;
-
-				if (v != NULL && fy_node_is_mapping(v)) {
-					cn = pl_yaml_get(v, "condition", NULL);
-					cond = pl_compose_str(c, cn);
-				}
-				if (name != NULL && (cond == NULL || pl_streq(cond, "service_started")) &&
-				    has_health(c, name)) {
-					report(ck, s, cn != NULL ? cn : k, name);
-				}
-			}
-		}
+		pl_compose_each_entry(c, &c->services[i], NULL, "depends_on", dep, &x);
 	}
 }
 

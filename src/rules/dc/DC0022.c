@@ -13,7 +13,7 @@ check(struct pl_check *ck, const struct pl_compose *c)
 	for (size_t i = 0; i < c->nservices; i++) {
 		const struct pl_compose_service *s = &c->services[i];
 		struct fy_node *restart = pl_compose_get(s, "restart", NULL);
-		struct fy_node *deploy = pl_compose_get(s, "deploy", NULL), *policy = NULL;
+		struct fy_node *policy = pl_compose_getp(s, NULL, "deploy", "restart_policy", NULL);
 		const char *r = pl_compose_str(c, restart);
 
 		if (r != NULL && (pl_streq(r, "always") || pl_streq(r, "on-failure"))) {
@@ -22,12 +22,11 @@ check(struct pl_check *ck, const struct pl_compose *c)
 				     s->name, r);
 			continue;
 		}
-		if (deploy != NULL && fy_node_is_mapping(deploy)) {
-			policy = pl_yaml_get(deploy, "restart_policy", NULL);
-		}
 		if (policy != NULL && fy_node_is_mapping(policy) &&
-		    pl_yaml_get(policy, "max_attempts", NULL) == NULL) {
-			struct fy_node *cond = pl_yaml_get(policy, "condition", NULL);
+		    pl_compose_getp(s, NULL, "deploy", "restart_policy", "max_attempts",
+				    NULL) == NULL) {
+			struct fy_node *cond = pl_compose_getp(s, NULL, "deploy", "restart_policy",
+							       "condition", NULL);
 			const char *cs = pl_compose_str(c, cond);
 
 			if (cs == NULL || pl_streq(cs, "any") || pl_streq(cs, "on-failure")) {

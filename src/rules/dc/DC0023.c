@@ -179,6 +179,36 @@ sub(struct fy_node *map, const char *key)
 	return map != NULL && fy_node_is_mapping(map) ? pl_yaml_get(map, key, NULL) : NULL;
 }
 
+/* The keys of one definition SVC of service S (one file's, or an extended service's). */
+static void
+check_service(struct ctx *x, const struct pl_compose_service *s, struct fy_node *svc)
+{
+	const struct pl_compose *c = x->c;
+	struct fy_node *deploy = sub(svc, "deploy"), *res;
+
+	x->s = s;
+	check_map(x, svc, service_keys, pl_arena_printf(c->arena, "service '%s'", s->name));
+	check_map(x, sub(svc, "build"), build_keys,
+		  pl_arena_printf(c->arena, "the build of service '%s'", s->name));
+	check_map(x, sub(svc, "healthcheck"), healthcheck_keys,
+		  pl_arena_printf(c->arena, "the healthcheck of service '%s'", s->name));
+	check_map(x, sub(svc, "logging"), logging_keys,
+		  pl_arena_printf(c->arena, "the logging of service '%s'", s->name));
+	check_map(x, deploy, deploy_keys,
+		  pl_arena_printf(c->arena, "the deploy of service '%s'", s->name));
+	check_map(x, sub(deploy, "restart_policy"), restart_policy_keys,
+		  pl_arena_printf(c->arena, "deploy.restart_policy of service '%s'", s->name));
+	res = sub(deploy, "resources");
+	check_map(x, res, resources_keys,
+		  pl_arena_printf(c->arena, "deploy.resources of service '%s'", s->name));
+	check_map(x, sub(res, "limits"), limits_keys,
+		  pl_arena_printf(c->arena, "deploy.resources.limits of service '%s'",
+				  s->name));
+	check_map(x, sub(res, "reservations"), reservations_keys,
+		  pl_arena_printf(c->arena, "deploy.resources.reservations of service '%s'",
+				  s->name));
+}
+
 static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
@@ -186,35 +216,26 @@ check(struct pl_check *ck, const struct pl_compose *c)
 	static const struct pl_compose_service top = { .name = "" };
 
 	x.s = &top;
-	check_map(&x, pl_yaml_deref(c->yaml.root), top_keys, "the file");
+	for (size_t f = 0; f < c->nfiles; f++) {
+		check_map(&x, pl_yaml_deref(c->files[f].yaml.root), top_keys, "the file");
+	}
+	/* Every definition in the project's files is checked where it is written, once:
+	 * with the service it defines, not with those that extend it. */
 	for (size_t i = 0; i < c->nservices; i++) {
 		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *deploy = pl_compose_get(s, "deploy", NULL), *res, *logging;
-		char *path = pl_arena_printf(c->arena, "service '%s'", s->name);
 
-		x.s = s;
-		check_map(&x, s->node, service_keys, path);
-		check_map(&x, pl_compose_get(s, "build", NULL), build_keys,
-			  pl_arena_printf(c->arena, "the build of service '%s'", s->name));
-		check_map(&x, pl_compose_get(s, "healthcheck", NULL), healthcheck_keys,
-			  pl_arena_printf(c->arena, "the healthcheck of service '%s'", s->name));
-		logging = pl_compose_get(s, "logging", NULL);
-		check_map(&x, logging, logging_keys,
-			  pl_arena_printf(c->arena, "the logging of service '%s'", s->name));
-		check_map(&x, deploy, deploy_keys,
-			  pl_arena_printf(c->arena, "the deploy of service '%s'", s->name));
-		check_map(&x, sub(deploy, "restart_policy"), restart_policy_keys,
-			  pl_arena_printf(c->arena, "deploy.restart_policy of service '%s'",
-					  s->name));
-		res = sub(deploy, "resources");
-		check_map(&x, res, resources_keys,
-			  pl_arena_printf(c->arena, "deploy.resources of service '%s'", s->name));
-		check_map(&x, sub(res, "limits"), limits_keys,
-			  pl_arena_printf(c->arena, "deploy.resources.limits of service '%s'",
-					  s->name));
-		check_map(&x, sub(res, "reservations"), reservations_keys,
-			  pl_arena_printf(c->arena, "deploy.resources.reservations of service "
-					  "'%s'", s->name));
+		if (s->nlayers == 0) {
+			check_service(&x, s, s->node);
+		}
+		for (size_t k = 0; k < s->nlayers; k++) {
+			const struct pl_compose_layer *l = &s->layers[k];
+			const char *name = pl_compose_raw(c, l->key);
+
+			if (l->file < c->nfiles && !c->files[l->file].owned && name != NULL &&
+			    strcmp(name, s->name) == 0) {
+				check_service(&x, s, l->node);
+			}
+		}
 	}
 }
 

@@ -20,39 +20,30 @@ arg(struct pl_check *ck, const struct pl_compose_service *s, const char *name,
 	}
 }
 
+struct arg_ctx {
+	struct pl_check *ck;
+	const struct pl_compose_service *s;
+};
+
+static void
+entry(const char *name, struct fy_node *key, struct fy_node *value, const char *text,
+      void *ctx)
+{
+	struct arg_ctx *x = ctx;
+
+	(void)value;
+	(void)text;
+	arg(x->ck, x->s, name, key);
+}
+
 static void
 check(struct pl_check *ck, const struct pl_compose *c)
 {
 	for (size_t i = 0; i < c->nservices; i++) {
-		const struct pl_compose_service *s = &c->services[i];
-		struct fy_node *build = pl_compose_get(s, "build", NULL), *args, *k, *v;
+		struct arg_ctx x = { ck, &c->services[i] };
 
-		if (build == NULL || !fy_node_is_mapping(build) ||
-		    (args = pl_yaml_get(build, "args", NULL)) == NULL) {
-			continue;
-		}
-		if (fy_node_is_mapping(args)) {
-			struct pl_yaml_iter it;
-
-			pl_yaml_iter_init(&it, args);
-			while (pl_yaml_next(&it, &k, &v)) {
-				const char *name = pl_compose_str(c, k);
-
-				if (name != NULL) {
-					arg(ck, s, name, k);
-				}
-			}
-		} else if (fy_node_is_sequence(args)) {
-			void *it = NULL;
-
-			while ((v = fy_node_sequence_iterate(args, &it)) != NULL) {
-				const char *t = pl_compose_str(c, pl_yaml_deref(v));
-
-				if (t != NULL) {
-					arg(ck, s, pl_arena_strndup(c->arena, t, strcspn(t, "=")), v);
-				}
-			}
-		}
+		/* build.args of every file of the project, each name once. */
+		pl_compose_each_entry(c, &c->services[i], "build", "args", entry, &x);
 	}
 }
 

@@ -33,7 +33,7 @@ check(struct pl_check *ck, const struct pl_compose *c)
 	for (size_t i = 0; i < c->nservices; i++) {
 		struct ctx x = { ck, c, &c->services[i] };
 
-		pl_dc_each(pl_compose_get(&c->services[i], "security_opt", NULL), item, &x);
+		pl_compose_each(c, &c->services[i], "security_opt", item, &x);
 	}
 }
 

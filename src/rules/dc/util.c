@@ -11,14 +11,29 @@ struct pl_finding *
 pl_dc_report(struct pl_check *ck, const struct pl_compose_service *s, struct fy_node *node,
 	     struct fy_node *key, const char *fmt, ...)
 {
+	const struct pl_compose *c = ck->compose;
+	const struct pl_source *src = ck->src;
+	const char *file = ck->file;
 	struct pl_finding *f;
 	uint32_t off, end;
+	size_t fi;
 	va_list ap;
 
-	pl_compose_span(ck->compose, s, node, key, &off, &end);
+	pl_compose_place(c, s, node, key, &fi, &off, &end);
+	/* A value written in another file of the project is reported there. */
+	if (fi > 0 && fi < c->nfiles) {
+		ck->src = c->files[fi].src;
+		ck->file = c->files[fi].name;
+		ck->pos_known = false;
+	}
 	va_start(ap, fmt);
 	f = pl_check_vreport(ck, off, end, fmt, ap);
 	va_end(ap);
+	if (ck->src != src) {
+		ck->src = src;
+		ck->file = file;
+		ck->pos_known = false;
+	}
 	return f;
 }
 
@@ -58,10 +73,7 @@ pl_dc_each(struct fy_node *n, bool (*fn)(struct fy_node *item, void *ctx), void 
 struct fy_node *
 pl_dc_limit(const struct pl_compose_service *s, const char *key, const char *legacy)
 {
-	struct fy_node *deploy = pl_compose_get(s, "deploy", NULL);
-	struct fy_node *res = deploy ? pl_yaml_get(deploy, "resources", NULL) : NULL;
-	struct fy_node *lim = res ? pl_yaml_get(res, "limits", NULL) : NULL;
-	struct fy_node *v = lim ? pl_yaml_get(lim, key, NULL) : NULL;
+	struct fy_node *v = pl_compose_getp(s, NULL, "deploy", "resources", "limits", key, NULL);
 
 	if (v == NULL && legacy != NULL) {
 		v = pl_compose_get(s, legacy, NULL);
@@ -132,73 +144,92 @@ port_number(const char *t)
 	return i > 0 && i < 6 && v <= 65535 ? v : -1;
 }
 
+struct port_ctx {
+	const struct pl_compose *c;
+	bool (*fn)(const struct pl_dc_port *p, void *ctx);
+	void *ctx;
+};
+
+static bool
+port_item(struct fy_node *item, void *ctx)
+{
+	struct port_ctx *x = ctx;
+	const struct pl_compose *c = x->c;
+	struct pl_dc_port p = { .target = -1, .published = -1 };
+	const char *v, *colon, *last;
+
+	if (item != NULL && fy_node_is_mapping(item)) {
+		/* Long syntax: published on host_ip, every interface without one. */
+		const char *ip = pl_compose_str(c, pl_yaml_get(item, "host_ip", NULL));
+		const char *target = pl_compose_str(c, pl_yaml_get(item, "target", NULL));
+
+		p.node = pl_yaml_get(item, "published", &p.key);
+		if (p.node == NULL || (ip != NULL && strchr(ip, '$') != NULL)) {
+			return true;
+		}
+		p.text = pl_compose_str(c, p.node);
+		if (ip == NULL && p.text != NULL && strchr(p.text, '$') == NULL &&
+		    p.text[strspn(p.text, "0123456789-")] != '\0') {
+			/* An address written into `published` ("127.0.0.1:8080"): not a port
+			 * Compose can publish, but the address says where it was meant to
+			 * listen. */
+			const char *port = strrchr(p.text, ':');
+
+			if (port != NULL && port[1] != '\0' &&
+			    port[1 + strspn(port + 1, "0123456789-")] == '\0') {
+				ip = pl_arena_strndup(c->arena, p.text, (size_t)(port - p.text));
+			} else {
+				ip = p.text;
+			}
+		}
+		p.all_interfaces = all_interfaces(ip);
+		p.target = target != NULL ? port_number(target) : -1;
+		p.published = p.text != NULL ? port_number(p.text) : -1;
+	} else {
+		v = pl_compose_str(c, item);
+		if (v == NULL || strchr(v, '$') != NULL) {
+			return true; /* interpolated: the address is not known */
+		}
+		p.node = item;
+		p.text = v;
+		p.all_interfaces = true;
+		/* HOST_IP:HOST:CONTAINER has two colons outside an IPv6 address in
+		 * brackets. */
+		colon = v[0] == '[' ? strchr(v, ']') : v;
+		if (colon != NULL && (colon = strchr(colon, ':')) != NULL &&
+		    strchr(colon + 1, ':') != NULL) {
+			size_t iplen = (size_t)(colon - v);
+			char ip[64];
+
+			snprintf(ip, sizeof(ip), "%.*s",
+				 (int)(iplen < sizeof(ip) ? iplen : sizeof(ip) - 1), v);
+			p.all_interfaces = all_interfaces(ip);
+		}
+		last = strrchr(v, ':');
+		p.target = port_number(last != NULL ? last + 1 : v);
+		if (last != NULL) {
+			/* HOST:CONTAINER or IP:HOST:CONTAINER: the host port ends at LAST. */
+			const char *h = last;
+
+			while (h > v && h[-1] != ':' && h[-1] != ']') {
+				h--;
+			}
+			p.published = port_number(h);
+		}
+	}
+	return x->fn(&p, x->ctx);
+}
+
 void
 pl_dc_each_port(const struct pl_compose *c, const struct pl_compose_service *s,
 		bool (*fn)(const struct pl_dc_port *p, void *ctx), void *ctx)
 {
-	struct fy_node *ports = pl_compose_get(s, "ports", NULL), *item;
-	void *it = NULL;
+	struct port_ctx x = { c, fn, ctx };
+	struct fy_node *ports = pl_compose_get(s, "ports", NULL);
 
-	if (ports == NULL) {
-		return;
-	}
-	if (!fy_node_is_sequence(ports)) {
-		return;
-	}
-	while ((item = fy_node_sequence_iterate(ports, &it)) != NULL) {
-		struct pl_dc_port p = { .target = -1, .published = -1 };
-		const char *v, *colon, *last;
-
-		item = pl_yaml_deref(item);
-		if (item != NULL && fy_node_is_mapping(item)) {
-			/* Long syntax: published on host_ip, every interface without one. */
-			const char *ip = pl_compose_str(c, pl_yaml_get(item, "host_ip", NULL));
-			const char *target = pl_compose_str(c, pl_yaml_get(item, "target", NULL));
-
-			p.node = pl_yaml_get(item, "published", &p.key);
-			if (p.node == NULL || (ip != NULL && strchr(ip, '$') != NULL)) {
-				continue;
-			}
-			p.text = pl_compose_str(c, p.node);
-			p.all_interfaces = all_interfaces(ip);
-			p.target = target != NULL ? port_number(target) : -1;
-			p.published = p.text != NULL ? port_number(p.text) : -1;
-		} else {
-			v = pl_compose_str(c, item);
-			if (v == NULL || strchr(v, '$') != NULL) {
-				continue; /* interpolated: the address is not known */
-			}
-			p.node = item;
-			p.text = v;
-			p.all_interfaces = true;
-			/* HOST_IP:HOST:CONTAINER has two colons outside an IPv6 address in
-			 * brackets. */
-			colon = v[0] == '[' ? strchr(v, ']') : v;
-			if (colon != NULL && (colon = strchr(colon, ':')) != NULL &&
-			    strchr(colon + 1, ':') != NULL) {
-				size_t iplen = (size_t)(colon - v);
-				char ip[64];
-
-				snprintf(ip, sizeof(ip), "%.*s",
-					 (int)(iplen < sizeof(ip) ? iplen : sizeof(ip) - 1), v);
-				p.all_interfaces = all_interfaces(ip);
-			}
-			last = strrchr(v, ':');
-			p.target = port_number(last != NULL ? last + 1 : v);
-			p.published = -1;
-			if (last != NULL) {
-				/* HOST:CONTAINER or IP:HOST:CONTAINER: the host port ends at LAST. */
-				const char *h = last;
-
-				while (h > v && h[-1] != ':' && h[-1] != ']') {
-					h--;
-				}
-				p.published = port_number(h);
-			}
-		}
-		if (!fn(&p, ctx)) {
-			return;
-		}
+	/* A `ports:` that is not a list is not read (Compose refuses it). */
+	if (ports != NULL && fy_node_is_sequence(ports)) {
+		pl_compose_each(c, s, "ports", port_item, &x);
 	}
 }
 
@@ -271,36 +302,7 @@ pl_dc_each_env(const struct pl_compose *c, const struct pl_compose_service *s,
 			  const char *text, void *ctx),
 	       void *ctx)
 {
-	struct fy_node *env = pl_compose_get(s, "environment", NULL), *k, *v;
-
-	if (env == NULL) {
-		return;
-	}
-	if (fy_node_is_mapping(env)) {
-		struct pl_yaml_iter it;
-
-		pl_yaml_iter_init(&it, env);
-		while (pl_yaml_next(&it, &k, &v)) {
-			const char *name = pl_compose_str(c, k);
-
-			if (name != NULL) {
-				fn(name, k, v, pl_compose_raw(c, v), ctx);
-			}
-		}
-	} else if (fy_node_is_sequence(env)) {
-		void *it = NULL;
-
-		while ((v = fy_node_sequence_iterate(env, &it)) != NULL) {
-			const char *t = pl_compose_raw(c, pl_yaml_deref(v)), *eq;
-
-			if (t == NULL || t[0] == '\0') {
-				continue;
-			}
-			eq = strchr(t, '=');
-			fn(eq ? pl_arena_strndup(c->arena, t, (size_t)(eq - t)) : t, v, v,
-			   eq ? eq + 1 : NULL, ctx);
-		}
-	}
+	pl_compose_each_entry(c, s, NULL, "environment", fn, ctx);
 }
 
 /* The health check's `test` is NONE: ["NONE"] or "NONE". */
@@ -328,8 +330,9 @@ pl_dc_healthcheck_disabled(const struct pl_compose *c, const struct pl_compose_s
 	if (hc == NULL || !fy_node_is_mapping(hc)) {
 		return false;
 	}
-	return pl_yaml_true(pl_compose_str(c, pl_yaml_get(hc, "disable", NULL))) ||
-	       test_is_none(c, pl_yaml_get(hc, "test", NULL));
+	return pl_yaml_true(pl_compose_str(c, pl_compose_getp(s, NULL, "healthcheck", "disable",
+							      NULL))) ||
+	       test_is_none(c, pl_compose_getp(s, NULL, "healthcheck", "test", NULL));
 }
 
 bool
@@ -337,7 +340,8 @@ pl_dc_has_healthcheck(const struct pl_compose *c, const struct pl_compose_servic
 {
 	struct fy_node *hc = pl_compose_get(s, "healthcheck", NULL);
 
-	return hc != NULL && fy_node_is_mapping(hc) && pl_yaml_get(hc, "test", NULL) != NULL &&
+	return hc != NULL && fy_node_is_mapping(hc) &&
+	       pl_compose_getp(s, NULL, "healthcheck", "test", NULL) != NULL &&
 	       !pl_dc_healthcheck_disabled(c, s);
 }
 
