@@ -130,8 +130,13 @@ scan_sources(struct pl_report *r, const struct pl_source *const *srcs, const cha
 		for (size_t i = 0; i < c.ndiags; i++) {
 			const struct pl_compose_diag *d = &c.diags[i];
 
-			pl_report_error(r, pl_arena_strdup(&r->arena, d->file), d->line, d->col,
-					"%s", d->message);
+			if (d->note) {
+				pl_report_note(r, pl_arena_strdup(&r->arena, d->file), "%u:%u: %s",
+					       d->line, d->col, d->message);
+			} else {
+				pl_report_error(r, pl_arena_strdup(&r->arena, d->file), d->line,
+						d->col, "%s", d->message);
+			}
 		}
 		pl_run_compose_rules(r, &c, names[0], o != NULL ? o->config : NULL);
 		/* Files that `extends` brought in are named in findings: keep their names. */

@@ -95,5 +95,25 @@ int
 pl_scan_k8s(struct pl_report *r, const char *path, const char *display,
 	    const struct pl_scan_opts *o)
 {
-	return pl_scan_path(r, path, display, o, pl_scan_k8s_source);
+	struct pl_source src;
+	const char *why, *name;
+	int rc;
+
+	if (pl_source_read(&src, path, display, &why) != 0) {
+		pl_report_error(r, display ? display : path, 0, 0, "%s", why);
+		return -1;
+	}
+	/* A Compose file on disk is scanned as one, with its folder: its .env, build
+	 * contexts and extended files are read from there. */
+	if (strcmp(path, "-") != 0 && !looks_like_inspect(&src) &&
+	    pl_k8s_sniff(src.text, src.len < PL_K8S_SNIFF_BYTES ? src.len : PL_K8S_SNIFF_BYTES) ==
+		    PL_YAML_COMPOSE) {
+		pl_source_finish(&src);
+		return pl_scan_compose(r, path, display, o);
+	}
+	name = pl_arena_strdup(&r->arena, src.name);
+	r->files_scanned++;
+	rc = pl_scan_k8s_source(r, &src, name, o);
+	pl_source_finish(&src);
+	return rc;
 }

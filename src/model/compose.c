@@ -2,6 +2,7 @@
  * compose.c -- building the Compose model (see compose.h).
  */
 #include "model/compose.h"
+#include "model/image.h"
 #include "model/dockerfile.h"
 #include "parse/dockerfile.h"
 
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A diagnostic about node AT (or no position) of file F. */
 static void
@@ -256,6 +258,7 @@ extends_file(struct pl_compose *c, size_t f, struct fy_node *at, const char *fil
 	if (file[0] != '/' && dir == NULL) {
 		diag(c, f, at, "extends names file '%s', which cannot be found for a file that "
 		     "is not on disk", file);
+		c->diags[c->ndiags - 1].note = true;
 		return -1;
 	}
 	for (size_t i = 0; i < c->nfiles; i++) {
@@ -265,7 +268,9 @@ extends_file(struct pl_compose *c, size_t f, struct fy_node *at, const char *fil
 	}
 	src = pl_arena_alloc(c->arena, sizeof(*src));
 	if (pl_source_read(src, path, path, &why) != 0) {
-		diag(c, f, at, "extends names file '%s': %s", path, why);
+		diag(c, f, at, "extends names file '%s': %s; the services extending it are "
+		     "scanned without it", path, why);
+		c->diags[c->ndiags - 1].note = access(path, F_OK) != 0;
 		return -1;
 	}
 	if (src->len > PL_MAX_COMPOSE_BYTES) {
@@ -978,28 +983,13 @@ static void
 image_facts(const struct pl_source *src, const char *target, struct pl_arena *a,
 	    struct pl_compose_image *out)
 {
-	struct pl_df_model_opts o = { .target = target };
-	struct pl_df_error err;
-	struct pl_df_file file;
-	struct pl_df_model m;
-	const struct pl_stage *st;
+	struct pl_image_facts f;
 
-	if (pl_df_parse(src, a, &file, &err) != 0) {
-		return;
-	}
-	pl_df_model_build(&file, &o, a, &m);
-	if (m.final_stage < 0) {
-		return;
-	}
-	st = &m.stages[m.final_stage];
-	out->known = true;
-	out->user_known = st->end.user_known;
-	out->root = st->end.user == NULL || pl_user_is_root(st->end.user);
-	for (size_t i = st->from; i <= st->last && i < file.ninstrs; i++) {
-		if (file.instrs[i].kind == PL_DF_HEALTHCHECK) {
-			out->healthcheck = true;
-		}
-	}
+	pl_image_facts_of(src, src->name, target, a, &f);
+	out->known = f.known;
+	out->user_known = f.user_known;
+	out->root = f.root;
+	out->healthcheck = f.healthcheck;
 }
 
 const struct pl_compose_image *

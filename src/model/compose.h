@@ -61,6 +61,8 @@ struct pl_compose_diag {
 	const char *file;
 	uint32_t line, col;
 	const char *message;
+	bool note; /* a file outside the scan is missing: the rest is scanned, and the scan
+		    * is not an input error (a partial checkout, a file made at deploy time) */
 };
 
 /* What the Dockerfile of a service with `build:` says about the image it builds, so that
