@@ -11,22 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect_rc WANT DESCRIPTION -- command...
-expect_rc() {
-	want=$1; what=$2; shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  | /' "$tmp/err" | head -5; fi
-}
-contains() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $(basename "$1")"; sed 's/^/  | /' "$1" | head -12; fi
-}
-lacks() {
-	if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2'"; sed 's/^/  | /' "$1" | grep -F -- "$2" | head -3; else ok; fi
-}
+. "${PL_SOURCE_ROOT:?}/tests/lib.sh"
 
 # A base file and its override in one folder: scanned as Compose runs them.
 p=$tmp/app

@@ -13,34 +13,10 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-expect_rc() { # WANT DESCRIPTION -- command...
-	want=$1; what=$2; shift 3
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, want $want"; sed 's/^/  | /' "$tmp/err" | head -5; fi
-}
-contains() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2' in $(basename "$1")"; sed 's/^/  | /' "$1" | head -8; fi
-}
-lacks() {
-	if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2'"; else ok; fi
-}
+. "${PL_SOURCE_ROOT:?}/tests/lib.sh"
 
 # Secrets from pieces: a GitHub token with its checksum, an AWS key pair, a Stripe key.
-gh=$(python3 -c '
-import zlib
-a = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-body = "FAKEscanTEST" + "q7Zr2Lm9Xw4Kp8Vt3Ns6Bh1"[:18]
-v = zlib.crc32(body.encode()); ck = ""
-for _ in range(6):
-    ck = a[v % 62] + ck; v //= 62
-print("gh" + "p_" + body + ck)')
-akid="AK""IA""QZ7XK3LMN2PW4RT5"
-asec="wJalrQ7bX""yZ3nK8mP2vL9cT4hR6sD1fG5jE0kWqA"
-stripe="sk_""live_""4eC39HqLyjWDarjtT1zdp7dc"
+secret_pieces FAKEscanTEST
 gh64=$(printf '%s' "$gh" | base64 | tr -d '\n')
 secrets="$gh $akid $asec $stripe $gh64"
 

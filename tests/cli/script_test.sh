@@ -10,14 +10,7 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-contains() { # FILE TEXT DESCRIPTION
-	if grep -qF -- "$2" "$1"; then ok; else bad "$3: no '$2'"; sed 's/^/  | /' "$1" | head -8; fi
-}
-lacks() {
-	if grep -qF -- "$2" "$1"; then bad "$3: unexpected '$2'"; else ok; fi
-}
+. "${PL_SOURCE_ROOT:?}/tests/lib.sh"
 
 mkdir -p "$tmp/p/docs" "$tmp/p/bin"
 printf '# App\n\n```bash\ndocker run -d --privileged app:1.0\n```\n' >"$tmp/p/README.md"
