@@ -123,6 +123,7 @@ scan_sources(struct pl_report *r, const struct pl_source *const *srcs, const cha
 	if (rc == 0) {
 		/* The project's folder is the base file's: its .env and build contexts. */
 		c.dir = dirs[0];
+		c.scanned = o != NULL ? o->images : NULL;
 		if (dirs[0] != NULL && load_dotenv(r, dirs[0], &a, &env) == 0) {
 			c.env = &env;
 		}

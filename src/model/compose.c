@@ -992,6 +992,26 @@ image_facts(const struct pl_source *src, const char *target, struct pl_arena *a,
 	out->healthcheck = f.healthcheck;
 }
 
+/* Whether the Dockerfile at PATH is one of the scan's inputs. */
+static bool
+in_index(const struct pl_image_index *ix, const char *path)
+{
+	for (size_t i = 0; ix != NULL && i < ix->n; i++) {
+		const char *p = ix->entries[i].path, *q = path;
+
+		while (p[0] == '.' && p[1] == '/') {
+			p += 2;
+		}
+		while (q[0] == '.' && q[1] == '/') {
+			q += 2;
+		}
+		if (strcmp(p, q) == 0) {
+			return true;
+		}
+	}
+	return false;
+}
+
 const struct pl_compose_image *
 pl_compose_image(const struct pl_compose *c, const struct pl_compose_service *s)
 {
@@ -1044,6 +1064,7 @@ pl_compose_image(const struct pl_compose *c, const struct pl_compose_service *s)
 		return NULL;
 	}
 	img->dockerfile = path;
+	img->in_scan = in_index(c->scanned, path);
 	if (pl_source_read(&src, path, path, &why) == 0) {
 		image_facts(&src, target, c->arena, img);
 		pl_source_finish(&src);

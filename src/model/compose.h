@@ -57,6 +57,8 @@ struct pl_compose_service {
 
 /* An error found while putting the project together (`extends` that cannot be followed):
  * the service keeps the definitions that could be read, and is still checked. */
+struct pl_image_index;
+
 struct pl_compose_diag {
 	const char *file;
 	uint32_t line, col;
@@ -74,6 +76,8 @@ struct pl_compose_image {
 	bool root;              /* the built stage runs as root: USER root or 0, or no USER
 				 * (the base image's user, root for nearly every base) */
 	bool healthcheck;       /* the built stage has a HEALTHCHECK (NONE included) */
+	bool in_scan;           /* the Dockerfile is one of the scan's own inputs, so its own
+				 * rules report what it lacks, at the place to fix it */
 };
 
 struct pl_compose {
@@ -82,6 +86,7 @@ struct pl_compose {
 	const char *dir; /* the folder of the file on disk, for build contexts; NULL when the
 			  * file was not read from disk (standard input, tests) */
 	const struct pl_dotenv *env; /* the project's .env, for interpolation; NULL when none */
+	const struct pl_image_index *scanned; /* the scan's Dockerfiles; NULL when unknown */
 	struct pl_compose_image *images; /* per service, filled on first use */
 	bool *images_done;
 	struct pl_yaml yaml;

@@ -290,7 +290,6 @@ for want in \
 	"insecure-stack/api/Dockerfile:7:5: low: DF0006" \
 	"insecure-stack/web/Dockerfile:1:1: high: DF0001" \
 	"insecure-stack/compose.yaml:3:1: info: DC0016" \
-	"insecure-stack/compose.yaml:11:12: medium: DC0017 service 'api' sets no user" \
 	"insecure-stack/compose.yaml:13:9: medium: DC0010 service 'api' publishes '3000:3000'" \
 	"insecure-stack/compose.yaml:15:21: high: DC0011" \
 	"insecure-stack/compose.yaml:16:7: low: DC0018 service 'api' receives JWT_SECRET" \
@@ -308,6 +307,10 @@ for want in \
 	contains "$tmp/out" "$want" "insecure stack: $want"
 done
 lacks "$tmp/out" "publishes '80:80'" "a web front on port 80 is meant to be public"
+lacks "$tmp/out" "DC0017 service 'api'" "the API's root user is reported once, in its Dockerfile"
+lacks "$tmp/out" "DC0020 service 'api'" "the API's missing health check is reported once, in its Dockerfile"
+(cd "$root/examples" && "$bin" scan --no-color --fail-on never insecure-stack/compose.yaml) >"$tmp/out" 2>"$tmp/err"
+contains "$tmp/out" "insecure-stack/compose.yaml:11:12: medium: DC0017 service 'api' sets no user" "the compose file alone names the Dockerfile's root user"
 expect_rc 0 "hardened stack" -- "$bin" scan --no-color --fail-on info "$root/examples/hardened-stack"
 contains "$tmp/out" "no findings" "hardened stack is clean"
 

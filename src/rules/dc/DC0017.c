@@ -2,7 +2,9 @@
  * DC0017.c -- service runs as root: no `user:` and its Dockerfile sets no non-root USER.
  *
  * Decided with the image's facts: only services that build from a Dockerfile on disk are
- * judged, since the default user of a pulled image is not known before pulling it.
+ * judged, since the default user of a pulled image is not known before pulling it; and
+ * when that Dockerfile is one of the scan's inputs, DF0001 reports it there, where the
+ * USER belongs, instead.
  */
 #include "core/str.h"
 #include "rules/dc/util.h"
@@ -29,7 +31,8 @@ check(struct pl_check *ck, const struct pl_compose *c)
 			continue;
 		}
 		img = pl_compose_image(c, s);
-		if (img != NULL && img->known && img->user_known && img->root) {
+		/* A Dockerfile of the same scan reports its root user itself (DF0001). */
+		if (img != NULL && img->known && img->user_known && img->root && !img->in_scan) {
 			struct fy_node *key, *build = pl_compose_get(s, "build", &key);
 
 			pl_dc_report(ck, s, build, key,

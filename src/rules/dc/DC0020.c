@@ -20,7 +20,8 @@ check(struct pl_check *ck, const struct pl_compose *c)
 			continue;
 		}
 		img = pl_compose_image(c, s);
-		if (img != NULL && img->known && img->healthcheck) {
+		/* Also when the Dockerfile is one of the scan's inputs: DF0007 reports it there. */
+		if (img != NULL && img->known && (img->healthcheck || img->in_scan)) {
 			continue;
 		}
 		if (img != NULL && img->known) {
