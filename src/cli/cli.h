@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "engine/output.h"
+
 /* Exit codes: the contract with CI pipelines. */
 enum {
 	PL_EXIT_OK = 0,       /* clean, or findings below the threshold */
@@ -48,6 +50,20 @@ void pl_cli_help(const struct pl_cmd *cmd, FILE *out);
  * is another argument, -1 when the value is missing.
  */
 int pl_cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
+
+/* The report options that scan and secrets share. */
+struct pl_cli_report {
+	const struct pl_format *fmt; /* --format */
+	const char *output;          /* --output, NULL for standard output */
+	bool no_color;               /* --no-color */
+	struct pl_out_opts *oo;      /* --quiet and --fail-on land here */
+};
+
+/* Takes ARGV[*I] when it is one of the report options (--format, --output, --fail-on,
+ * --no-color, --quiet): returns 1, or PL_EXIT_USAGE's negation after printing a usage
+ * error; returns 0 for any other argument. */
+int pl_cli_report_opt(const struct pl_cmd *cmd, int argc, char **argv, int *i,
+		      struct pl_cli_report *ro);
 
 /* Whether colour should be used on OUT: a terminal, no NO_COLOR, no --no-color. */
 bool pl_cli_use_color(FILE *out, bool no_color_flag);

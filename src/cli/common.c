@@ -66,6 +66,39 @@ pl_cli_opt_value(int argc, char **argv, int *i, const char *name, const char **v
 	return 1;
 }
 
+int
+pl_cli_report_opt(const struct pl_cmd *cmd, int argc, char **argv, int *i,
+		  struct pl_cli_report *ro)
+{
+	const char *a = argv[*i], *v;
+	int o, sev;
+
+	if (strcmp(a, "--no-color") == 0) {
+		ro->no_color = true;
+	} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+		ro->oo->quiet = true;
+	} else if ((o = pl_cli_opt_value(argc, argv, i, "--format", &v)) != 0) {
+		if (o < 0 || (ro->fmt = pl_format_find(v)) == NULL) {
+			return -pl_cli_usage_error(cmd, "--format takes text, json, sarif or "
+						   "markdown");
+		}
+	} else if ((o = pl_cli_opt_value(argc, argv, i, "--output", &v)) != 0) {
+		if (o < 0) {
+			return -pl_cli_usage_error(cmd, "--output needs a file name");
+		}
+		ro->output = v;
+	} else if ((o = pl_cli_opt_value(argc, argv, i, "--fail-on", &v)) != 0) {
+		if (o < 0 || (sev = pl_severity_parse(v)) < 0) {
+			return -pl_cli_usage_error(cmd, "--fail-on takes info, low, medium, high, "
+						   "critical or never");
+		}
+		ro->oo->fail_on = (enum pl_severity)sev;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
 bool
 pl_cli_use_color(FILE *out, bool no_color_flag)
 {

@@ -355,6 +355,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	const struct pl_cmd *cmd = baseline_mode ? &pl_cmd_baseline : &pl_cmd_scan;
 	const struct pl_format *fmt = &pl_format_text;
 	struct pl_out_opts oo = { .fail_on = PL_SEV_HIGH, .version = PL_VERSION };
+	struct pl_cli_report ro = { .fmt = &pl_format_text, .oo = &oo };
 	struct pl_scan_opts so = { 0 };
 	struct pl_image_index images = { 0 };
 	const char *output = NULL, *stdin_name = "Dockerfile", *v, *config_path = NULL;
@@ -376,7 +377,7 @@ scan_main(int argc, char **argv, bool baseline_mode)
 	bool no_color = false, only_paths = false;
 	struct pl_report r;
 	FILE *out = stdout;
-	int rc = PL_EXIT_OK, o, sev;
+	int rc = PL_EXIT_OK, o;
 
 	for (int k = 1; k < argc; k++) {
 		const char *a = argv[k];
@@ -391,28 +392,11 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			pl_cli_help(cmd, stdout);
 			rc = PL_EXIT_OK;
 			goto done_early;
-		} else if (strcmp(a, "--no-color") == 0) {
-			no_color = true;
-		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-			oo.quiet = true;
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--format", &v)) != 0) {
-			if (o < 0 || (fmt = pl_format_find(v)) == NULL) {
-				rc = pl_cli_usage_error(cmd, "--format takes text, json, sarif or markdown");
-				goto done_early;
-			}
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--output", &v)) != 0) {
+		} else if ((o = pl_cli_report_opt(cmd, argc, argv, &k, &ro)) != 0) {
 			if (o < 0) {
-				rc = pl_cli_usage_error(cmd, "--output needs a file name");
+				rc = -o;
 				goto done_early;
 			}
-			output = v;
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--fail-on", &v)) != 0) {
-			if (o < 0 || (sev = pl_severity_parse(v)) < 0) {
-				rc = pl_cli_usage_error(cmd, "--fail-on takes info, low, medium, high, "
-							"critical or never");
-				goto done_early;
-			}
-			oo.fail_on = (enum pl_severity)sev;
 		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--stdin-filename", &v)) != 0) {
 			if (o < 0 || v[0] == '\0') {
 				rc = pl_cli_usage_error(cmd, "--stdin-filename needs a name");
@@ -476,6 +460,9 @@ scan_main(int argc, char **argv, bool baseline_mode)
 			goto done_early;
 		}
 	}
+	fmt = ro.fmt;
+	output = ro.output;
+	no_color = ro.no_color;
 	if (npaths == 0 && ninspects == 0 && nproject == 0) {
 		paths[npaths++] = ".";
 	}

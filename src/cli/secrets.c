@@ -265,26 +265,6 @@ collect(void *arg, const struct pl_secret_match *m)
 	return 0;
 }
 
-/* Offset of the first byte that a mask hides in the secret S[0..n): the redaction's
- * visible characters stay. */
-static size_t
-hide_from(const char *s, size_t n)
-{
-	size_t keep = pl_utf8_count(s, n) / 4, i = 0;
-
-	if (keep > 4) {
-		keep = 4;
-	}
-	while (keep > 0 && i < n) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) {
-			i++;
-		}
-		keep--;
-	}
-	return i;
-}
-
 /* The text of the line that holds OFF, with every secret of MS on it masked: its first
  * characters kept as the redaction keeps them, the rest '*', one per code point so that
  * columns stay where they are. NULL when the line is too long to show. *LS receives the
@@ -318,7 +298,7 @@ masked_line(struct pl_arena *a, const char *buf, size_t len, size_t off,
 			if (nov == sizeof(from) / sizeof(from[0])) {
 				return NULL;
 			}
-			from[nov] = so + hide_from(buf + so, se - so);
+			from[nov] = so + pl_secrets_visible(buf + so, se - so);
 			to[nov++] = se;
 		}
 	}
@@ -651,7 +631,8 @@ run(int argc, char **argv)
 	const struct pl_cmd *cmd = &pl_cmd_secrets;
 	const struct pl_format *fmt = &pl_format_text;
 	struct pl_out_opts oo = { .fail_on = PL_SEV_HIGH, .version = PL_VERSION };
-	const char *output = NULL, *v;
+	struct pl_cli_report ro = { .fmt = &pl_format_text, .oo = &oo };
+	const char *output = NULL;
 	char **paths = pl_xcalloc((size_t)argc + 1, sizeof(char *));
 	size_t npaths = 0, i, nworkers = 0, next = 0, binary = 0, huge = 0;
 	bool no_color = false, all = false, history = false, only_paths = false;
@@ -659,7 +640,7 @@ run(int argc, char **argv)
 	struct walker wk = { 0 };
 	struct pl_report r;
 	FILE *out = stdout;
-	int rc = PL_EXIT_OK, o, sev;
+	int rc = PL_EXIT_OK, o;
 
 	for (int k = 1; k < argc; k++) {
 		const char *a = argv[k];
@@ -688,33 +669,19 @@ run(int argc, char **argv)
 			all = true;
 		} else if (strcmp(a, "--history") == 0) {
 			history = true;
-		} else if (strcmp(a, "--no-color") == 0) {
-			no_color = true;
-		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-			oo.quiet = true;
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--format", &v)) != 0) {
-			if (o < 0 || (fmt = pl_format_find(v)) == NULL) {
-				rc = pl_cli_usage_error(cmd, "--format takes text, json, sarif or markdown");
-				goto done_early;
-			}
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--output", &v)) != 0) {
+		} else if ((o = pl_cli_report_opt(cmd, argc, argv, &k, &ro)) != 0) {
 			if (o < 0) {
-				rc = pl_cli_usage_error(cmd, "--output needs a file name");
+				rc = -o;
 				goto done_early;
 			}
-			output = v;
-		} else if ((o = pl_cli_opt_value(argc, argv, &k, "--fail-on", &v)) != 0) {
-			if (o < 0 || (sev = pl_severity_parse(v)) < 0) {
-				rc = pl_cli_usage_error(cmd, "--fail-on takes info, low, medium, high, "
-							"critical or never");
-				goto done_early;
-			}
-			oo.fail_on = (enum pl_severity)sev;
 		} else {
 			rc = pl_cli_usage_error(cmd, "unknown option '%s'", a);
 			goto done_early;
 		}
 	}
+	fmt = ro.fmt;
+	output = ro.output;
+	no_color = ro.no_color;
 	if (npaths == 0) {
 		paths[npaths++] = ".";
 	}

@@ -221,26 +221,6 @@ anchor(struct sscan *st, const struct pl_source *src, uint32_t off, const struct
 	an->yield = false;
 }
 
-/* Bytes at the start of the secret S[0..n) that a mask leaves visible: the characters
- * its redaction shows, at most four and at most a quarter of them. */
-static size_t
-visible(const char *s, size_t n)
-{
-	size_t keep = pl_utf8_count(s, n) / 4, i = 0;
-
-	if (keep > 4) {
-		keep = 4;
-	}
-	while (keep > 0 && i < n) {
-		i++;
-		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) {
-			i++;
-		}
-		keep--;
-	}
-	return i;
-}
-
 /* TEXT, of a finding on lines LO..HI, with every occurrence of a secret of H on those
  * lines masked: its visible characters kept, the rest one '*' per code point, so that
  * columns stay where they are. TEXT itself when it holds none. */
@@ -264,7 +244,7 @@ mask(struct pl_arena *a, const char *text, const struct hidden *h, size_t nh, ui
 		}
 		while (h[k].n <= tl - (size_t)(p - text) &&
 		       (q = memmem(p, tl - (size_t)(p - text), h[k].s, h[k].n)) != NULL) {
-			size_t from = (size_t)(q - text) + visible(h[k].s, h[k].n);
+			size_t from = (size_t)(q - text) + pl_secrets_visible(h[k].s, h[k].n);
 
 			if (hidden == NULL) {
 				hidden = pl_arena_alloc(a, tl);

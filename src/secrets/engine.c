@@ -980,6 +980,24 @@ pl_secrets_find(const char *id_or_name)
 	return NULL;
 }
 
+size_t
+pl_secrets_visible(const char *s, size_t n)
+{
+	size_t keep = pl_utf8_count(s, n) / 4, i = 0;
+
+	if (keep > 4) {
+		keep = 4;
+	}
+	while (keep > 0 && i < n) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) {
+			i++;
+		}
+		keep--;
+	}
+	return i;
+}
+
 char *
 pl_secrets_redact(const char *s, size_t n, char out[PL_SECRETS_REDACT_SIZE])
 {

@@ -140,6 +140,10 @@ const struct pl_rule *pl_secrets_rule(const struct pl_secret_detector *d);
  */
 char *pl_secrets_redact(const char *s, size_t n, char out[PL_SECRETS_REDACT_SIZE]);
 
+/* Bytes at the start of the secret S[0..n) that a redaction or a mask leaves visible: at
+ * most four characters and at most a quarter of them, whole UTF-8 sequences. */
+size_t pl_secrets_visible(const char *s, size_t n);
+
 /* Shannon entropy of S[0..n) in bits per byte. */
 double pl_secrets_entropy(const char *s, size_t n);
 

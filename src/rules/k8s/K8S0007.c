@@ -8,15 +8,7 @@
 static void
 check(struct pl_check *ck, const struct pl_k8s *k)
 {
-	for (size_t i = 0; i < k->npods; i++) {
-		const struct pl_k8s_pod *p = &k->pods[i];
-		struct fy_node *key, *v = pl_k8s_get(p->spec, "hostNetwork", &key);
-
-		if (pl_k8s_bool(k, v) == 1) {
-			pl_k8s_report(ck, v, key, pl_k8s_pod_obj(k, p)->at, "%s shares the node's network namespace",
-				      pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, p)));
-		}
-	}
+	pl_k8s_check_host_ns(ck, k, "hostNetwork", "network");
 }
 
 const struct pl_rule rule_k8s0007 = {

@@ -174,3 +174,18 @@ pl_k8s_runtime_socket(const char *p)
 	}
 	return false;
 }
+
+void
+pl_k8s_check_host_ns(struct pl_check *ck, const struct pl_k8s *k, const char *key,
+		     const char *what)
+{
+	for (size_t i = 0; i < k->npods; i++) {
+		const struct pl_k8s_pod *p = &k->pods[i];
+		struct fy_node *kn, *v = pl_k8s_get(p->spec, key, &kn);
+
+		if (pl_k8s_bool(k, v) == 1) {
+			pl_k8s_report(ck, v, kn, pl_k8s_pod_obj(k, p)->at, "%s shares the node's %s "
+				      "namespace", pl_k8s_obj_desc(k, pl_k8s_pod_obj(k, p)), what);
+		}
+	}
+}

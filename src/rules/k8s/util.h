@@ -64,4 +64,9 @@ bool pl_k8s_runtime_socket(const char *p);
 bool pl_k8s_pod_seen(const struct pl_k8s *k, const struct pl_k8s_container *c,
 		     enum pl_k8s_sc_field f);
 
+/* Reports every pod of K whose spec sets the boolean KEY (hostNetwork, hostPID, hostIPC)
+ * true, saying that it shares the node's WHAT namespace. */
+void pl_k8s_check_host_ns(struct pl_check *ck, const struct pl_k8s *k, const char *key,
+			  const char *what);
+
 #endif
